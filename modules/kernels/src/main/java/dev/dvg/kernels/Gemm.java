@@ -1,5 +1,9 @@
 package dev.dvg.kernels;
 
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Matrix multiply in the three forms training needs, float32, row-major, contiguous operands.
  *
@@ -10,12 +14,64 @@ package dev.dvg.kernels;
  * </pre>
  *
  * With {@code accumulate == false} C is overwritten, otherwise the product is added to it. Offsets
- * address a matrix inside a larger array (e.g. one image of a batch). For each output element the
- * sum over k runs in the same order whatever the thread count.
+ * address a matrix inside a larger array (e.g. one image of a batch).
  *
- * <p>This is the reference implementation: plain loops, the contract the fast kernels must meet.
+ * <h2>How it is fast</h2>
+ * All three forms reduce to one strided problem {@code C(i,j) (+)= Σ_p A(i,p)·B(p,j)} and one of
+ * three paths, chosen from the shape only:
+ * <ul>
+ *   <li><b>packed</b> (the general case, BLIS-style): k is cut into at most {@value #KC}-deep
+ *       blocks, B is packed into {@code NR}-column panels (NR = two vectors of the preferred species,
+ *       32 floats on AVX-512) and A into {@value #MR}-row panels, both zero-padded, and an
+ *       {@value #MR}×NR register block of 16 vector accumulators runs over each k block with FMAs.
+ *       When n is much narrower than m (e.g. [128×256]·[256×10]) the problem is solved as Cᵀ = Bᵀ·Aᵀ
+ *       so the vector lanes run along the long side.</li>
+ *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
+ *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product.</li>
+ *   <li><b>vecmat</b>, when m is tiny and B is contiguous along n (N = 1 inference): rows of B are
+ *       streamed straight from the caller's array, no packing.</li>
+ * </ul>
+ * Packing buffers are per thread and reused, so the hot path does not allocate.
+ *
+ * <h2>Determinism</h2>
+ * Threads split the <em>output</em> (panels of columns, or row tiles), never k. Every C(i,j) is
+ * computed by the same sequence of float operations whatever the thread count and whichever tile it
+ * lands in: per k block the products are accumulated with FMA in increasing p, the block sums are
+ * added to C in increasing block order, and horizontal sums of vector lanes are done in lane order
+ * (never with {@code reduceLanes}, whose order is unspecified and differs between the interpreter
+ * and C2). Results are therefore bit-identical for 1 and 2 threads and run after run; they differ
+ * from a naive loop only by float rounding (summation order).
  */
 public final class Gemm {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Rows of the register block. */
+    static final int MR = 8;
+    /** Columns of the register block: two vectors. */
+    static final int NR = 2 * L;
+    /** Maximal depth of a k block (k is split into equal blocks no deeper than this). */
+    static final int KC = 256;
+    /** Rows of A packed at a time (multiple of MR). */
+    static final int MC = 128;
+    /** Columns of B packed at a time (multiple of NR). */
+    static final int NC = 1024;
+    /** Below this many multiply-adds a product runs on the caller's thread only. */
+    static final long PARALLEL_MIN_MACS = 1L << 16;
+    /** Below this many rows (and with B contiguous along n) the unpacked vecmat path is used. */
+    static final int VECMAT_MAX_M = 3;
+    /** abT/ab(n=1) with fewer rows or columns than this use the dot-product path. */
+    static final int DOTS_MAX_SIDE = 8;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** Per-thread scratch: packed A block, packed B block, an edge tile, lane sums. */
+    private static final class Buffers {
+        final float[] a = new float[MC * KC];
+        final float[] b = new float[NC * KC];
+        final float[] tile = new float[MR * NR];
+        final float[] lanes = new float[4 * L];
+    }
 
     private Gemm() {
     }
@@ -24,61 +80,467 @@ public final class Gemm {
     public static void ab(Exec ex, int m, int n, int k,
                           float[] a, int aOff, float[] b, int bOff,
                           float[] c, int cOff, boolean accumulate) {
-        ex.parallelFor(0, m, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                int ci = cOff + i * n;
-                if (!accumulate) {
-                    java.util.Arrays.fill(c, ci, ci + n, 0f);
-                }
-                for (int p = 0; p < k; p++) {
-                    float av = a[aOff + i * k + p];
-                    int bp = bOff + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
-                }
-            }
-        });
+        check("ab", m, n, k, a, aOff, b, bOff, c, cOff);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, 1, accumulate);
     }
 
     /** C[m×n] (+)= A[m×k]·B[n×k]ᵀ. */
     public static void abT(Exec ex, int m, int n, int k,
                            float[] a, int aOff, float[] b, int bOff,
                            float[] c, int cOff, boolean accumulate) {
-        ex.parallelFor(0, m, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                for (int j = 0; j < n; j++) {
-                    float s = 0f;
-                    int ai = aOff + i * k;
-                    int bj = bOff + j * k;
-                    for (int p = 0; p < k; p++) {
-                        s += a[ai + p] * b[bj + p];
-                    }
-                    int idx = cOff + i * n + j;
-                    c[idx] = accumulate ? c[idx] + s : s;
-                }
-            }
-        });
+        check("abT", m, n, k, a, aOff, b, bOff, c, cOff);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, cOff, n, 1, accumulate);
     }
 
     /** C[m×n] (+)= A[k×m]ᵀ·B[k×n]. */
     public static void aTb(Exec ex, int m, int n, int k,
                            float[] a, int aOff, float[] b, int bOff,
                            float[] c, int cOff, boolean accumulate) {
-        ex.parallelFor(0, m, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                int ci = cOff + i * n;
-                if (!accumulate) {
-                    java.util.Arrays.fill(c, ci, ci + n, 0f);
-                }
-                for (int p = 0; p < k; p++) {
-                    float av = a[aOff + p * m + i];
-                    int bp = bOff + p * n;
+        check("aTb", m, n, k, a, aOff, b, bOff, c, cOff);
+        run(ex, m, n, k, a, aOff, 1, m, b, bOff, n, 1, c, cOff, n, 1, accumulate);
+    }
+
+    private static void check(String form, int m, int n, int k, float[] a, int aOff,
+                              float[] b, int bOff, float[] c, int cOff) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("Gemm." + form + ": dimensions must be >= 0, got m=" + m
+                    + " n=" + n + " k=" + k);
+        }
+        checkRange(form, "A", a, aOff, (long) m * k);
+        checkRange(form, "B", b, bOff, (long) k * n);
+        checkRange(form, "C", c, cOff, (long) m * n);
+    }
+
+    private static void checkRange(String form, String name, float[] arr, int off, long size) {
+        if (off < 0 || off + size > arr.length) {
+            throw new IllegalArgumentException("Gemm." + form + ": " + name + " needs " + size
+                    + " floats from offset " + off + " but its array has length " + arr.length);
+        }
+    }
+
+    private static void run(Exec ex, int m, int n, int k,
+                            float[] a, int aOff, int ars, int acs,
+                            float[] b, int bOff, int brs, int bcs,
+                            float[] c, int cOff, int crs, int ccs, boolean acc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!acc) {
+                for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
+                        c[cOff + i * crs + j * ccs] = 0f;
                     }
                 }
             }
+            return;
+        }
+        Exec e = (long) m * n * k < PARALLEL_MIN_MACS ? Exec.serial() : ex;
+        if (acs == 1 && brs == 1 && (m < DOTS_MAX_SIDE || n < DOTS_MAX_SIDE)) {
+            dots(e, m, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+        } else if (m <= VECMAT_MAX_M && bcs == 1 && ccs == 1) {
+            vecmat(e, m, n, k, a, aOff, ars, acs, b, bOff, brs, c, cOff, crs, acc);
+        } else if (n <= VECMAT_MAX_M && ars == 1 && crs == 1) {
+            // Cᵀ[n×m] = Bᵀ·Aᵀ: rows of Cᵀ are contiguous in i and Aᵀ is contiguous along i
+            vecmat(e, n, m, k, b, bOff, bcs, brs, a, aOff, acs, c, cOff, ccs, acc);
+        } else if (efficiency(n, m) > efficiency(m, n) * 1.25) {
+            packed(e, n, m, k, b, bOff, bcs, brs, a, aOff, acs, ars, c, cOff, ccs, crs, acc);
+        } else {
+            packed(e, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
+        }
+    }
+
+    /** Fraction of the register-block lanes doing useful work for an m×n output. */
+    private static double efficiency(int m, int n) {
+        double em = (double) m / (ceilDiv(m, MR) * MR);
+        double en = (double) n / (ceilDiv(n, NR) * NR);
+        return em * en;
+    }
+
+    static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    // ---------------------------------------------------------------- packed path
+
+    private static void packed(Exec ex, int m, int n, int k,
+                               float[] a, int aOff, int ars, int acs,
+                               float[] b, int bOff, int brs, int bcs,
+                               float[] c, int cOff, int crs, int ccs, boolean acc) {
+        int kBlocks = ceilDiv(k, KC);
+        int kc = ceilDiv(k, kBlocks);
+        int panels = ceilDiv(n, NR);
+        int tiles = ceilDiv(m, MR);
+        if (panels >= ex.threads() || panels >= tiles) {
+            ex.parallelFor(0, panels, (lo, hi) -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
+                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc));
+        } else {
+            ex.parallelFor(0, tiles, (lo, hi) -> block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc,
+                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc));
+        }
+    }
+
+    /** C[i0..i1, j0..j1) for the whole of k, on the current thread. */
+    private static void block(int i0, int i1, int j0, int j1, int k, int kc,
+                              float[] a, int aOff, int ars, int acs,
+                              float[] b, int bOff, int brs, int bcs,
+                              float[] c, int cOff, int crs, int ccs, boolean acc) {
+        Buffers buf = BUFFERS.get();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kcc = Math.min(kc, k - pc);
+                boolean add = acc || pc > 0;
+                packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf.a);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int bi = (jr / NR) * NR * kcc;
+                        int nr = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int ai = (ir / MR) * MR * kcc;
+                            int ci = cOff + (ic + ir) * crs + (jc + jr) * ccs;
+                            kernel(buf.a, ai, buf.b, bi, kcc, c, ci, crs, ccs,
+                                    Math.min(MR, mc - ir), nr, add, buf.tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs A(ic..ic+mc, pc..pc+kc) into MR-row panels: panel t holds, for each p, MR values. */
+    private static void packA(float[] a, int aOff, int ars, int acs, int ic, int mc, int pc, int kc,
+                              float[] ap) {
+        for (int t = 0, ir = 0; ir < mc; t++, ir += MR) {
+            int base = t * MR * kc;
+            int mr = Math.min(MR, mc - ir);
+            int r0 = ic + ir;
+            if (mr < MR) {
+                Arrays.fill(ap, base, base + MR * kc, 0f);
+            }
+            if (acs == 1) {
+                for (int r = 0; r < mr; r++) {
+                    int src = aOff + (r0 + r) * ars + pc;
+                    int dst = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * MR] = a[src + p];
+                    }
+                }
+            } else if (ars == 1) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, aOff + (pc + p) * acs + r0, ap, base + p * MR, mr);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    for (int r = 0; r < mr; r++) {
+                        ap[base + p * MR + r] = a[aOff + (r0 + r) * ars + (pc + p) * acs];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs B(pc..pc+kc, jc..jc+nc) into NR-column panels: panel q holds, for each p, NR values. */
+    private static void packB(float[] b, int bOff, int brs, int bcs, int pc, int kc, int jc, int nc,
+                              float[] bp) {
+        for (int q = 0, jr = 0; jr < nc; q++, jr += NR) {
+            int base = q * NR * kc;
+            int nr = Math.min(NR, nc - jr);
+            int j = jc + jr;
+            if (bcs == 1) {
+                if (nr == NR) {
+                    for (int p = 0; p < kc; p++) {
+                        int src = bOff + (pc + p) * brs + j;
+                        int dst = base + p * NR;
+                        FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                        FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        int dst = base + p * NR;
+                        System.arraycopy(b, bOff + (pc + p) * brs + j, bp, dst, nr);
+                        Arrays.fill(bp, dst + nr, dst + NR, 0f);
+                    }
+                }
+            } else {
+                if (nr < NR) {
+                    Arrays.fill(bp, base, base + NR * kc, 0f);
+                }
+                if (brs == 1) {
+                    for (int jj = 0; jj < nr; jj++) {
+                        int src = bOff + (j + jj) * bcs + pc;
+                        int dst = base + jj;
+                        for (int p = 0; p < kc; p++) {
+                            bp[dst + p * NR] = b[src + p];
+                        }
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        for (int jj = 0; jj < nr; jj++) {
+                            bp[base + p * NR + jj] = b[bOff + (pc + p) * brs + (j + jj) * bcs];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR×NR register block: C tile (+)= Ap[MR×kc] · Bp[kc×NR] with 16 vector accumulators.
+     * Only the top-left mr×nr of the tile is written.
+     */
+    private static void kernel(float[] ap, int ai, float[] bp, int bi, int kc,
+                               float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
+                               float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        FloatVector c60 = c00;
+        FloatVector c61 = c00;
+        FloatVector c70 = c00;
+        FloatVector c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector av = FloatVector.broadcast(S, ap[ai]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+            ai += MR;
+            bi += NR;
+        }
+        if (nr == NR && ccs == 1) {
+            store(c, ci, c00, c01, add);
+            if (mr > 1) {
+                store(c, ci + crs, c10, c11, add);
+            }
+            if (mr > 2) {
+                store(c, ci + 2 * crs, c20, c21, add);
+            }
+            if (mr > 3) {
+                store(c, ci + 3 * crs, c30, c31, add);
+            }
+            if (mr > 4) {
+                store(c, ci + 4 * crs, c40, c41, add);
+            }
+            if (mr > 5) {
+                store(c, ci + 5 * crs, c50, c51, add);
+            }
+            if (mr > 6) {
+                store(c, ci + 6 * crs, c60, c61, add);
+            }
+            if (mr > 7) {
+                store(c, ci + 7 * crs, c70, c71, add);
+            }
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
+        for (int r = 0; r < mr; r++) {
+            for (int j = 0; j < nr; j++) {
+                int idx = ci + r * crs + j * ccs;
+                float v = tile[r * NR + j];
+                c[idx] = add ? c[idx] + v : v;
+            }
+        }
+    }
+
+    private static void store(float[] c, int off, FloatVector v0, FloatVector v1, boolean add) {
+        if (add) {
+            v0 = FloatVector.fromArray(S, c, off).add(v0);
+            v1 = FloatVector.fromArray(S, c, off + L).add(v1);
+        }
+        v0.intoArray(c, off);
+        v1.intoArray(c, off + L);
+    }
+
+    // ---------------------------------------------------------------- dots path
+
+    /** C(i,j) (+)= Σ_p a[aOff + i·ars + p] · b[bOff + j·bcs + p]: one dot product per output. */
+    private static void dots(Exec ex, int m, int n, int k, float[] a, int aOff, int ars,
+                             float[] b, int bOff, int bcs, float[] c, int cOff, int crs, int ccs,
+                             boolean acc) {
+        if (m >= n) {
+            ex.parallelFor(0, m, (lo, hi) -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs,
+                    c, cOff, crs, ccs, acc));
+        } else {
+            ex.parallelFor(0, n, (lo, hi) -> dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs,
+                    c, cOff, crs, ccs, acc));
+        }
+    }
+
+    private static void dotsBlock(int i0, int i1, int j0, int j1, int k,
+                                  float[] a, int aOff, int ars, float[] b, int bOff, int bcs,
+                                  float[] c, int cOff, int crs, int ccs, boolean acc) {
+        float[] lanes = BUFFERS.get().lanes;
+        int kv = k - k % L;
+        for (int i = i0; i < i1; i++) {
+            int ai = aOff + i * ars;
+            int j = j0;
+            for (; j + 4 <= j1; j += 4) {
+                int b0 = bOff + j * bcs;
+                int b1 = b0 + bcs;
+                int b2 = b1 + bcs;
+                int b3 = b2 + bcs;
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int p = 0; p < kv; p += L) {
+                    FloatVector av = FloatVector.fromArray(S, a, ai + p);
+                    s0 = av.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+                    s1 = av.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+                    s2 = av.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+                    s3 = av.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+                }
+                s0.intoArray(lanes, 0);
+                s1.intoArray(lanes, L);
+                s2.intoArray(lanes, 2 * L);
+                s3.intoArray(lanes, 3 * L);
+                for (int q = 0; q < 4; q++) {
+                    int bq = b0 + q * bcs;
+                    float s = laneSum(lanes, q * L);
+                    for (int p = kv; p < k; p++) {
+                        s = Math.fma(a[ai + p], b[bq + p], s);
+                    }
+                    int idx = cOff + i * crs + (j + q) * ccs;
+                    c[idx] = acc ? c[idx] + s : s;
+                }
+            }
+            for (; j < j1; j++) {
+                int bq = bOff + j * bcs;
+                FloatVector s0 = FloatVector.zero(S);
+                for (int p = 0; p < kv; p += L) {
+                    s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bq + p), s0);
+                }
+                s0.intoArray(lanes, 0);
+                float s = laneSum(lanes, 0);
+                for (int p = kv; p < k; p++) {
+                    s = Math.fma(a[ai + p], b[bq + p], s);
+                }
+                int idx = cOff + i * crs + j * ccs;
+                c[idx] = acc ? c[idx] + s : s;
+            }
+        }
+    }
+
+    /** Sum of L lanes in lane order (deterministic, unlike reduceLanes). */
+    static float laneSum(float[] lanes, int off) {
+        float s = 0f;
+        for (int q = 0; q < L; q++) {
+            s += lanes[off + q];
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- vecmat path
+
+    /**
+     * C(i, j) (+)= Σ_p A(i,p)·b[bOff + p·brs + j] for a few rows i, with C rows contiguous: B's rows
+     * are streamed from the caller's array, four vectors of columns at a time.
+     */
+    private static void vecmat(Exec ex, int m, int n, int k, float[] a, int aOff, int ars, int acs,
+                               float[] b, int bOff, int brs, float[] c, int cOff, int crs,
+                               boolean acc) {
+        int blocks = ceilDiv(n, 4 * L);
+        ex.parallelFor(0, blocks, (lo, hi) -> {
+            for (int i = 0; i < m; i++) {
+                vecmatRow(i, lo * 4 * L, Math.min(n, hi * 4 * L), k, a, aOff, ars, acs, b, bOff, brs,
+                        c, cOff, crs, acc);
+            }
         });
+    }
+
+    private static void vecmatRow(int i, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,
+                                  float[] b, int bOff, int brs, float[] c, int cOff, int crs,
+                                  boolean acc) {
+        int ai = aOff + i * ars;
+        int ci = cOff + i * crs;
+        int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int p = 0; p < k; p++) {
+                FloatVector av = FloatVector.broadcast(S, a[ai + p * acs]);
+                int bp = bOff + p * brs + j;
+                s0 = av.fma(FloatVector.fromArray(S, b, bp), s0);
+                s1 = av.fma(FloatVector.fromArray(S, b, bp + L), s1);
+                s2 = av.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
+                s3 = av.fma(FloatVector.fromArray(S, b, bp + 3 * L), s3);
+            }
+            storeOne(c, ci + j, s0, acc);
+            storeOne(c, ci + j + L, s1, acc);
+            storeOne(c, ci + j + 2 * L, s2, acc);
+            storeOne(c, ci + j + 3 * L, s3, acc);
+        }
+        for (; j + L <= j1; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                s0 = FloatVector.broadcast(S, a[ai + p * acs])
+                        .fma(FloatVector.fromArray(S, b, bOff + p * brs + j), s0);
+            }
+            storeOne(c, ci + j, s0, acc);
+        }
+        for (; j < j1; j++) {
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(a[ai + p * acs], b[bOff + p * brs + j], s);
+            }
+            c[ci + j] = acc ? c[ci + j] + s : s;
+        }
+    }
+
+    private static void storeOne(float[] c, int off, FloatVector v, boolean add) {
+        if (add) {
+            v = FloatVector.fromArray(S, c, off).add(v);
+        }
+        v.intoArray(c, off);
     }
 }

@@ -1,0 +1,181 @@
+package dev.dvg.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Fast {@link Gemm} against {@link ReferenceGemm}, and 1 vs 2 threads bit for bit. */
+class GemmTest {
+
+    /**
+     * Relative tolerance per unit of k-scale: the fast kernel sums each dot product in a different
+     * order (blocked over k, lanes summed separately, FMA instead of multiply-then-add) than the
+     * naive loop, so the two differ by float32 rounding. With inputs in [-1, 1] the rounding error of
+     * a k-term sum is bounded by about k·2⁻²⁴·Σ|a·b|; we compare against that scale.
+     */
+    static final float REL_TOL = 1e-5f;
+
+    enum Form { AB, ABT, ATB }
+
+    private static Exec two;
+
+    @BeforeAll
+    static void setUp() {
+        two = Exec.create(2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        two.close();
+    }
+
+    static Stream<Arguments> shapes() {
+        int[][] mnk = {
+            {1, 1, 1}, {1, 1, 7}, {2, 3, 1}, {7, 13, 17}, {13, 7, 17}, {17, 13, 7}, {1, 256, 784},
+            {1, 10, 256}, {3, 37, 50}, {128, 1, 256}, {256, 1, 128}, {5, 100, 9}, {100, 5, 9},
+            {8, 32, 256}, {9, 33, 257}, {31, 47, 513}, {129, 65, 300}, {128, 10, 256}, {256, 10, 128},
+            {128, 256, 10}, {60, 1040, 19}, {130, 2, 40}, {4, 4, 4}, {40, 3, 64}, {3, 40, 64},
+        };
+        List<Arguments> out = new ArrayList<>();
+        for (int[] s : mnk) {
+            for (Form f : Form.values()) {
+                out.add(Arguments.of(f, s[0], s[1], s[2]));
+            }
+        }
+        return out.stream();
+    }
+
+    static float[] random(int size, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    static void call(Form f, Exec ex, boolean fast, int m, int n, int k, float[] a, int aOff, float[] b,
+                     int bOff, float[] c, int cOff, boolean acc) {
+        switch (f) {
+            case AB -> {
+                if (fast) {
+                    Gemm.ab(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                } else {
+                    ReferenceGemm.ab(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                }
+            }
+            case ABT -> {
+                if (fast) {
+                    Gemm.abT(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                } else {
+                    ReferenceGemm.abT(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                }
+            }
+            case ATB -> {
+                if (fast) {
+                    Gemm.aTb(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                } else {
+                    ReferenceGemm.aTb(ex, m, n, k, a, aOff, b, bOff, c, cOff, acc);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void matchesReferenceWithOffsets(Form f, int m, int n, int k) {
+        for (boolean acc : new boolean[] {false, true}) {
+            int aOff = 3;
+            int bOff = 5;
+            int cOff = 7;
+            float[] a = random(aOff + m * k + 2, 1 + m);
+            float[] b = random(bOff + k * n + 2, 2 + n);
+            float[] c0 = random(cOff + m * n + 4, 3 + k);
+            float[] expected = c0.clone();
+            float[] actual = c0.clone();
+            call(f, Exec.serial(), false, m, n, k, a, aOff, b, bOff, expected, cOff, acc);
+            call(f, Exec.serial(), true, m, n, k, a, aOff, b, bOff, actual, cOff, acc);
+            float tol = REL_TOL * (k + 1);
+            for (int i = 0; i < actual.length; i++) {
+                boolean inC = i >= cOff && i < cOff + m * n;
+                if (!inC && actual[i] != c0[i]) {
+                    fail(f + " wrote outside C at index " + i);
+                }
+                if (Math.abs(actual[i] - expected[i]) > tol * (1 + Math.abs(expected[i]))) {
+                    fail(f + " acc=" + acc + " m=" + m + " n=" + n + " k=" + k + " at " + (i - cOff)
+                            + ": expected " + expected[i] + " got " + actual[i]);
+                }
+            }
+            float[] par = c0.clone();
+            call(f, two, true, m, n, k, a, aOff, b, bOff, par, cOff, acc);
+            assertArrayEquals(actual, par, 0f, f + " differs between 1 and 2 threads");
+        }
+    }
+
+    @Test
+    void largeMlpShapesMatchAndAreThreadCountIndependent() {
+        int[][] mnk = {{128, 256, 784}, {784, 256, 128}, {128, 784, 256}, {512, 256, 784}};
+        for (int[] s : mnk) {
+            for (Form f : Form.values()) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                float[] a = random(m * k, 11);
+                float[] b = random(k * n, 12);
+                float[] ref = new float[m * n];
+                float[] one = new float[m * n];
+                float[] par = new float[m * n];
+                call(f, Exec.serial(), false, m, n, k, a, 0, b, 0, ref, 0, false);
+                call(f, Exec.serial(), true, m, n, k, a, 0, b, 0, one, 0, false);
+                call(f, two, true, m, n, k, a, 0, b, 0, par, 0, false);
+                assertArrayEquals(one, par, 0f, f + " " + m + "x" + n + "x" + k + " 1 vs 2 threads");
+                float tol = REL_TOL * k;
+                for (int i = 0; i < ref.length; i++) {
+                    if (Math.abs(one[i] - ref[i]) > tol * (1 + Math.abs(ref[i]))) {
+                        fail(f + " " + m + "x" + n + "x" + k + " at " + i + ": " + ref[i] + " vs " + one[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroKOverwritesOrKeeps() {
+        float[] c = {1f, 2f, 3f, 4f};
+        Gemm.ab(Exec.serial(), 2, 2, 0, new float[0], 0, new float[0], 0, c, 0, true);
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f}, c);
+        Gemm.ab(Exec.serial(), 2, 2, 0, new float[0], 0, new float[0], 0, c, 0, false);
+        assertArrayEquals(new float[4], c);
+    }
+
+    @Test
+    void knownValue() {
+        // [1 2; 3 4] · [5 6; 7 8] = [19 22; 43 50]
+        float[] c = new float[4];
+        Gemm.ab(Exec.serial(), 2, 2, 2, new float[] {1, 2, 3, 4}, 0, new float[] {5, 6, 7, 8}, 0, c, 0, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        Gemm.abT(Exec.serial(), 2, 2, 2, new float[] {1, 2, 3, 4}, 0, new float[] {5, 7, 6, 8}, 0, c, 0, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        Gemm.aTb(Exec.serial(), 2, 2, 2, new float[] {1, 3, 2, 4}, 0, new float[] {5, 6, 7, 8}, 0, c, 0, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+    }
+
+    @Test
+    void rejectsTooShortArrays() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.ab(Exec.serial(), 2, 2, 2, new float[3], 0, new float[4], 0, new float[4], 0, false));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("A needs 4"), e.getMessage());
+    }
+}
