@@ -1,0 +1,37 @@
+package dev.dvg.engine.layer;
+
+import dev.dvg.engine.spec.ActivationSpec;
+
+/**
+ * A = σ(Z) = 1/(1 + e^−Z); dZ = dA ⊙ A ⊙ (1 − A).
+ * σ is evaluated as 1/(1+e^−z) for z ≥ 0 and e^z/(1+e^z) for z &lt; 0 so that e^x never overflows.
+ */
+public final class Sigmoid extends ActivationLayer {
+
+    public Sigmoid(ActivationSpec spec, int[] shape) {
+        super(spec, shape);
+    }
+
+    /** σ(z) in float, overflow-free. */
+    public static float sigmoid(float z) {
+        if (z >= 0) {
+            return (float) (1.0 / (1.0 + Math.exp(-z)));
+        }
+        double e = Math.exp(z);
+        return (float) (e / (1.0 + e));
+    }
+
+    @Override
+    void apply(float[] z, float[] a, int rows, int cols) {
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            a[i] = sigmoid(z[i]);
+        }
+    }
+
+    @Override
+    void derive(float[] z, float[] a, float[] da, float[] dz, int rows, int cols) {
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            dz[i] = da[i] * a[i] * (1f - a[i]);
+        }
+    }
+}

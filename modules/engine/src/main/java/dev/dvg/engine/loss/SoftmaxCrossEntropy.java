@@ -1,0 +1,86 @@
+package dev.dvg.engine.loss;
+
+import dev.dvg.engine.Tensor;
+import dev.dvg.engine.layer.Softmax;
+import dev.dvg.engine.spec.LossKind;
+
+/**
+ * Softmax cross-entropy (multi-class), averaged over the N examples:
+ *
+ * <pre>
+ *   L  = (1/N) Σ_n Σ_k −y[n,k] · log softmax(z[n,:])_k
+ *      = (1/N) Σ_n Σ_k  y[n,k] · (lse(z[n,:]) − z[n,k]),   lse(z) = m + log Σ_j e^{z_j − m}, m = max_j z_j
+ *   dZ = (softmax(Z) − Y) / N          (valid when each row of Y sums to 1)
+ * </pre>
+ *
+ * The log-sum-exp form never evaluates log 0, so the loss is finite for any Z. DL4J's
+ * {@code LossMCXENT} computes −Σ y·log(p) on the softmax output (clipping p at 1e−10) with the same
+ * fused gradient p − y; the two agree to float rounding unless a target class has p &lt; 1e−10.
+ */
+public final class SoftmaxCrossEntropy implements Loss {
+
+    @Override
+    public LossKind kind() {
+        return LossKind.SOFTMAX_CE;
+    }
+
+    @Override
+    public double value(Tensor z, Tensor y) {
+        int n = Loss.check(z, y, "softmax_ce");
+        int k = z.dim(1);
+        float[] zd = z.data();
+        float[] yd = y.data();
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            sum += rowLoss(zd, yd, r * k, k);
+        }
+        return sum / n;
+    }
+
+    @Override
+    public double valueAndGradient(Tensor z, Tensor y, Tensor dz) {
+        int n = Loss.check(z, y, "softmax_ce");
+        int k = z.dim(1);
+        float[] zd = z.data();
+        float[] yd = y.data();
+        float[] g = dz.data();
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int off = r * k;
+            sum += rowLoss(zd, yd, off, k);
+            Softmax.softmaxRow(zd, g, off, k);
+            for (int j = 0; j < k; j++) {
+                g[off + j] = (g[off + j] - yd[off + j]) / n;
+            }
+        }
+        return sum / n;
+    }
+
+    private static double rowLoss(float[] z, float[] y, int off, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z[off + j]);
+        }
+        double s = 0;
+        for (int j = 0; j < k; j++) {
+            s += Math.exp(z[off + j] - max);
+        }
+        double lse = max + Math.log(s);
+        double loss = 0;
+        for (int j = 0; j < k; j++) {
+            if (y[off + j] != 0f) {
+                loss += y[off + j] * (lse - z[off + j]);
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public void activate(Tensor z, Tensor a) {
+        int n = z.dim(0);
+        int k = z.dim(1);
+        for (int r = 0; r < n; r++) {
+            Softmax.softmaxRow(z.data(), a.data(), r * k, k);
+        }
+    }
+}
