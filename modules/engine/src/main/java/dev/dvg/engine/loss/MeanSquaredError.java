@@ -41,9 +41,9 @@ public final class MeanSquaredError implements Loss {
         float scale = 2f / ((float) z.dim(1) * n);
         double sum = 0;
         for (int i = 0, m = z.size(); i < m; i++) {
-            float d = zd[i] - yd[i];
-            sum += (double) d * d;
-            g[i] = d * scale;
+            double d = (double) zd[i] - yd[i];
+            sum += d * d;
+            g[i] = (zd[i] - yd[i]) * scale;
         }
         return sum / z.dim(1) / n;
     }
