@@ -36,8 +36,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>Determinism</h2>
  * Threads split the <em>output</em> (panels of columns, or row tiles), never k. Every C(i,j) is
  * computed by the same sequence of float operations whatever the thread count and whichever tile it
- * lands in: per k block the products are accumulated with FMA in increasing p, the block sums are
- * added to C in increasing block order, and horizontal sums of vector lanes are done in lane order
+ * lands in: the packed and vecmat paths run one FMA chain per element in increasing p, starting from
+ * C (or 0 when overwriting) and continuing block after block; horizontal sums of vector lanes are done in lane order
  * (never with {@code reduceLanes}, whose order is unspecified and differs between the interpreter
  * and C2). Results are therefore bit-identical for 1 and 2 threads and run after run; they differ
  * from a naive loop only by float rounding (summation order).
@@ -289,27 +289,57 @@ public final class Gemm {
 
     /**
      * The MR×NR register block: C tile (+)= Ap[MR×kc] · Bp[kc×NR] with 16 vector accumulators.
-     * Only the top-left mr×nr of the tile is written.
+     * Only the top-left mr×nr of the tile is written. The accumulators start from the tile's current
+     * values (or zeros), are updated with one FMA per p, and are stored back; a full tile with
+     * contiguous rows is read and written in place, any other goes through {@code tile}. (Starting
+     * from C rather than adding C afterwards also sidesteps a C2 problem on JDK 17 where a vector
+     * add after the loop fell back to the boxed, allocating implementation.)
      */
     private static void kernel(float[] ap, int ai, float[] bp, int bi, int kc,
                                float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
                                float[] tile) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
-        FloatVector c40 = c00;
-        FloatVector c41 = c00;
-        FloatVector c50 = c00;
-        FloatVector c51 = c00;
-        FloatVector c60 = c00;
-        FloatVector c61 = c00;
-        FloatVector c70 = c00;
-        FloatVector c71 = c00;
+        boolean direct = mr == MR && nr == NR && ccs == 1;
+        float[] t;
+        int o;
+        int ld;
+        if (direct) {
+            if (!add) {
+                for (int r = 0; r < MR; r++) {
+                    Arrays.fill(c, ci + r * crs, ci + r * crs + NR, 0f);
+                }
+            }
+            t = c;
+            o = ci;
+            ld = crs;
+        } else {
+            Arrays.fill(tile, 0f);
+            if (add) {
+                for (int r = 0; r < mr; r++) {
+                    for (int j = 0; j < nr; j++) {
+                        tile[r * NR + j] = c[ci + r * crs + j * ccs];
+                    }
+                }
+            }
+            t = tile;
+            o = 0;
+            ld = NR;
+        }
+        FloatVector c00 = FloatVector.fromArray(S, t, o);
+        FloatVector c01 = FloatVector.fromArray(S, t, o + L);
+        FloatVector c10 = FloatVector.fromArray(S, t, o + ld);
+        FloatVector c11 = FloatVector.fromArray(S, t, o + ld + L);
+        FloatVector c20 = FloatVector.fromArray(S, t, o + 2 * ld);
+        FloatVector c21 = FloatVector.fromArray(S, t, o + 2 * ld + L);
+        FloatVector c30 = FloatVector.fromArray(S, t, o + 3 * ld);
+        FloatVector c31 = FloatVector.fromArray(S, t, o + 3 * ld + L);
+        FloatVector c40 = FloatVector.fromArray(S, t, o + 4 * ld);
+        FloatVector c41 = FloatVector.fromArray(S, t, o + 4 * ld + L);
+        FloatVector c50 = FloatVector.fromArray(S, t, o + 5 * ld);
+        FloatVector c51 = FloatVector.fromArray(S, t, o + 5 * ld + L);
+        FloatVector c60 = FloatVector.fromArray(S, t, o + 6 * ld);
+        FloatVector c61 = FloatVector.fromArray(S, t, o + 6 * ld + L);
+        FloatVector c70 = FloatVector.fromArray(S, t, o + 7 * ld);
+        FloatVector c71 = FloatVector.fromArray(S, t, o + 7 * ld + L);
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -340,63 +370,29 @@ public final class Gemm {
             ai += MR;
             bi += NR;
         }
-        if (nr == NR && ccs == 1) {
-            store(c, ci, c00, c01, add);
-            if (mr > 1) {
-                store(c, ci + crs, c10, c11, add);
-            }
-            if (mr > 2) {
-                store(c, ci + 2 * crs, c20, c21, add);
-            }
-            if (mr > 3) {
-                store(c, ci + 3 * crs, c30, c31, add);
-            }
-            if (mr > 4) {
-                store(c, ci + 4 * crs, c40, c41, add);
-            }
-            if (mr > 5) {
-                store(c, ci + 5 * crs, c50, c51, add);
-            }
-            if (mr > 6) {
-                store(c, ci + 6 * crs, c60, c61, add);
-            }
-            if (mr > 7) {
-                store(c, ci + 7 * crs, c70, c71, add);
-            }
-            return;
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
-        for (int r = 0; r < mr; r++) {
-            for (int j = 0; j < nr; j++) {
-                int idx = ci + r * crs + j * ccs;
-                float v = tile[r * NR + j];
-                c[idx] = add ? c[idx] + v : v;
+        c00.intoArray(t, o);
+        c01.intoArray(t, o + L);
+        c10.intoArray(t, o + ld);
+        c11.intoArray(t, o + ld + L);
+        c20.intoArray(t, o + 2 * ld);
+        c21.intoArray(t, o + 2 * ld + L);
+        c30.intoArray(t, o + 3 * ld);
+        c31.intoArray(t, o + 3 * ld + L);
+        c40.intoArray(t, o + 4 * ld);
+        c41.intoArray(t, o + 4 * ld + L);
+        c50.intoArray(t, o + 5 * ld);
+        c51.intoArray(t, o + 5 * ld + L);
+        c60.intoArray(t, o + 6 * ld);
+        c61.intoArray(t, o + 6 * ld + L);
+        c70.intoArray(t, o + 7 * ld);
+        c71.intoArray(t, o + 7 * ld + L);
+        if (!direct) {
+            for (int r = 0; r < mr; r++) {
+                for (int j = 0; j < nr; j++) {
+                    c[ci + r * crs + j * ccs] = tile[r * NR + j];
+                }
             }
         }
-    }
-
-    private static void store(float[] c, int off, FloatVector v0, FloatVector v1, boolean add) {
-        if (add) {
-            v0 = FloatVector.fromArray(S, c, off).add(v0);
-            v1 = FloatVector.fromArray(S, c, off + L).add(v1);
-        }
-        v0.intoArray(c, off);
-        v1.intoArray(c, off + L);
     }
 
     // ---------------------------------------------------------------- dots path
@@ -501,12 +497,15 @@ public final class Gemm {
                                   boolean acc) {
         int ai = aOff + i * ars;
         int ci = cOff + i * crs;
+        if (!acc) {
+            Arrays.fill(c, ci + j0, ci + j1, 0f);
+        }
         int j = j0;
         for (; j + 4 * L <= j1; j += 4 * L) {
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = s0;
-            FloatVector s2 = s0;
-            FloatVector s3 = s0;
+            FloatVector s0 = FloatVector.fromArray(S, c, ci + j);
+            FloatVector s1 = FloatVector.fromArray(S, c, ci + j + L);
+            FloatVector s2 = FloatVector.fromArray(S, c, ci + j + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, c, ci + j + 3 * L);
             for (int p = 0; p < k; p++) {
                 FloatVector av = FloatVector.broadcast(S, a[ai + p * acs]);
                 int bp = bOff + p * brs + j;
@@ -515,32 +514,25 @@ public final class Gemm {
                 s2 = av.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
                 s3 = av.fma(FloatVector.fromArray(S, b, bp + 3 * L), s3);
             }
-            storeOne(c, ci + j, s0, acc);
-            storeOne(c, ci + j + L, s1, acc);
-            storeOne(c, ci + j + 2 * L, s2, acc);
-            storeOne(c, ci + j + 3 * L, s3, acc);
+            s0.intoArray(c, ci + j);
+            s1.intoArray(c, ci + j + L);
+            s2.intoArray(c, ci + j + 2 * L);
+            s3.intoArray(c, ci + j + 3 * L);
         }
         for (; j + L <= j1; j += L) {
-            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s0 = FloatVector.fromArray(S, c, ci + j);
             for (int p = 0; p < k; p++) {
                 s0 = FloatVector.broadcast(S, a[ai + p * acs])
                         .fma(FloatVector.fromArray(S, b, bOff + p * brs + j), s0);
             }
-            storeOne(c, ci + j, s0, acc);
+            s0.intoArray(c, ci + j);
         }
         for (; j < j1; j++) {
-            float s = 0f;
+            float s = c[ci + j];
             for (int p = 0; p < k; p++) {
                 s = Math.fma(a[ai + p * acs], b[bOff + p * brs + j], s);
             }
-            c[ci + j] = acc ? c[ci + j] + s : s;
+            c[ci + j] = s;
         }
-    }
-
-    private static void storeOne(float[] c, int off, FloatVector v, boolean add) {
-        if (add) {
-            v = FloatVector.fromArray(S, c, off).add(v);
-        }
-        v.intoArray(c, off);
     }
 }
