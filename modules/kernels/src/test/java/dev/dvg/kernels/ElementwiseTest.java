@@ -1,0 +1,96 @@
+package dev.dvg.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Elementwise} against scalar formulas, on lengths that are not multiples of the vector width. */
+class ElementwiseTest {
+
+    /** One float32 rounding of a value of order 1 (the kernels compute in float, the checks in double). */
+    static final float ULP_TOL = 1e-6f;
+
+    @Test
+    void rowBiasAndColumnSums() {
+        int n = 5;
+        int h = 37;
+        float[] z = GemmTest.random(3 + n * h, 1);
+        float[] b = GemmTest.random(2 + h, 2);
+        float[] expected = z.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < h; j++) {
+                expected[3 + i * h + j] += b[2 + j];
+            }
+        }
+        Elementwise.addRowBias(n, h, z, 3, b, 2);
+        assertArrayEquals(expected, z, 0f);
+        float[] db = GemmTest.random(h + 1, 3);
+        float[] dbExpected = db.clone();
+        for (int j = 0; j < h; j++) {
+            float s = 0f;
+            for (int i = 0; i < n; i++) {
+                s += z[3 + i * h + j];
+            }
+            dbExpected[1 + j] = s;
+        }
+        Elementwise.columnSums(n, h, z, 3, db, 1);
+        assertArrayEquals(dbExpected, db, 0f);
+    }
+
+    @Test
+    void reluForwardBackward() {
+        float[] z = GemmTest.random(41, 4);
+        float[] a = new float[41];
+        Elementwise.reluForward(z, a, 0, 41);
+        float[] da = GemmTest.random(41, 5);
+        float[] dz = new float[41];
+        Elementwise.reluBackward(a, da, dz, 0, 41);
+        for (int i = 0; i < 41; i++) {
+            assertEquals(Math.max(z[i], 0f), a[i], 0f);
+            assertEquals(z[i] > 0 ? da[i] : 0f, dz[i], 0f);
+        }
+    }
+
+    @Test
+    void sigmoidTanhSoftmax() {
+        float[] z = {-100f, -3f, -0.5f, 0f, 0.5f, 3f, 100f};
+        float[] a = new float[z.length];
+        Elementwise.sigmoid(z, a, 0, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(1 / (1 + Math.exp(-z[i])), a[i], ULP_TOL);
+        }
+        float[] da = {1f, 2f, 3f, 4f, 5f, 6f, 7f};
+        float[] dz = new float[z.length];
+        Elementwise.sigmoidBackward(a, da, dz, 0, z.length);
+        assertEquals(4f * 0.25f, dz[3], 0f);
+        Elementwise.tanh(z, a, 0, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Math.tanh(z[i]), a[i], ULP_TOL);
+        }
+        float[] logits = {1f, 2f, 3f, 1000f, 1000f, 999f};
+        float[] p = new float[6];
+        Elementwise.softmaxRows(2, 3, logits, 0, p, 0);
+        double e = Math.exp(1) + Math.exp(2) + Math.exp(3);
+        assertEquals(Math.exp(3) / e, p[2], ULP_TOL);
+        assertEquals(1 / (2 + Math.exp(-1)), p[3], ULP_TOL);
+        assertEquals(1.0, p[3] + p[4] + p[5], ULP_TOL);
+    }
+
+    @Test
+    void axpyAndScale() {
+        float[] x = GemmTest.random(35, 6);
+        float[] y = GemmTest.random(36, 7);
+        float[] expected = y.clone();
+        for (int i = 0; i < 33; i++) {
+            expected[1 + i] = Math.fma(x[2 + i], -0.3f, y[1 + i]);
+        }
+        Elementwise.axpy(33, -0.3f, x, 2, y, 1);
+        assertArrayEquals(expected, y, 0f);
+        for (int i = 0; i < 33; i++) {
+            expected[1 + i] *= 2.5f;
+        }
+        Elementwise.scale(33, 2.5f, y, 1);
+        assertArrayEquals(expected, y, 0f);
+    }
+}
