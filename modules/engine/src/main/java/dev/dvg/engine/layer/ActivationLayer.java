@@ -18,6 +18,7 @@ public abstract sealed class ActivationLayer implements Layer
     private final ActivationSpec spec;
     private final int[] shape;
     private final int cols;
+    private final String name;
     private final Buffer out;
     private final Buffer dxBuf;
     private Tensor x;
@@ -28,6 +29,7 @@ public abstract sealed class ActivationLayer implements Layer
         this.spec = spec;
         this.shape = shape.clone();
         this.cols = Shapes.product(shape);
+        this.name = spec.kind().name().toLowerCase(java.util.Locale.ROOT);
         this.out = new Buffer(shape);
         this.dxBuf = new Buffer(shape);
     }
@@ -55,7 +57,7 @@ public abstract sealed class ActivationLayer implements Layer
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        int n = Shapes.batch(x, shape, spec.kind().name().toLowerCase());
+        int n = Shapes.batch(x, shape, name);
         this.x = x;
         this.y = out.get(n);
         apply(x.data(), y.data(), n, cols);

@@ -31,6 +31,7 @@ public final class Conv2d implements Layer {
     private final Param b;
     private final Buffer out;
     private final Buffer dxBuf;
+    private final int[] in;
     private Tensor x;
     private ConvShape shapeN;
     private boolean needsInputGradient = true;
@@ -48,6 +49,7 @@ public final class Conv2d implements Layer {
         this.out = new Buffer(outputShape());
         this.dxBuf = new Buffer(inputShape());
         this.shapeN = shape1;
+        this.in = inputShape();
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        int n = Shapes.batch(x, inputShape(), "conv2d");
+        int n = Shapes.batch(x, in, "conv2d");
         if (shapeN.n() != n) {
             shapeN = shape1.withBatch(n);
         }

@@ -31,6 +31,7 @@ public final class Dense implements Layer {
     private final Param b;
     private final Buffer out;
     private final Buffer dxBuf;
+    private final int[] in;
     private Tensor x;
     private boolean needsInputGradient = true;
 
@@ -39,6 +40,7 @@ public final class Dense implements Layer {
         this.exec = exec;
         this.d = inputFeatures;
         this.h = spec.units();
+        this.in = new int[]{inputFeatures};
         this.w = new Param(namePrefix + "W", Tensor.zeros(d, h), Tensor.zeros(d, h), true);
         this.b = new Param(namePrefix + "b", Tensor.zeros(h), Tensor.zeros(h), false);
         this.out = new Buffer(new int[]{h});
@@ -62,7 +64,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        int n = Shapes.batch(x, inputShape(), "dense");
+        int n = Shapes.batch(x, in, "dense");
         this.x = x;
         Tensor z = out.get(n);
         float[] zd = z.data();

@@ -25,6 +25,7 @@ public final class MaxPool2d implements Layer {
     private final PoolShape shape1;
     private final Buffer out;
     private final Buffer dxBuf;
+    private final int[] in;
     private PoolShape shapeN;
     private int[] argmax = new int[0];
     private boolean needsInputGradient = true;
@@ -37,6 +38,7 @@ public final class MaxPool2d implements Layer {
         this.shapeN = shape1;
         this.out = new Buffer(outputShape());
         this.dxBuf = new Buffer(inputShape());
+        this.in = inputShape();
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        int n = Shapes.batch(x, inputShape(), "maxpool2d");
+        int n = Shapes.batch(x, in, "maxpool2d");
         if (shapeN.n() != n) {
             shapeN = shape1.withBatch(n);
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,27 @@ class KnownValuesTest {
         assertArrayEquals(new float[]{5, 6, 8, 9}, pool.forward(Tensor.wrap(img.clone(), 1, 1, 3, 3), true).toArray(), TOL);
         Tensor dx = pool.backward(Tensor.wrap(new float[]{1, 2, 3, 4}, 1, 1, 2, 2));
         assertArrayEquals(new float[]{0, 0, 0, 0, 1, 2, 0, 3, 4}, dx.toArray(), TOL);
+    }
+
+    @Test
+    void buffersAreReusedForTheSameBatchSize() {
+        NetworkSpec spec = new NetworkSpec(new int[]{3}, List.of(new DenseSpec(4, new InitSpec.He()),
+                new ActivationSpec(Activation.RELU), new DenseSpec(2, new InitSpec.He())), LossKind.SOFTMAX_CE, 0);
+        Network net = Network.build(spec, 1, Exec.serial());
+        Tensor a = Tensor.zeros(5, 3);
+        Tensor b = Tensor.zeros(5, 3);
+        Tensor first = net.preOutput(a, true);
+        assertSame(first, net.preOutput(b, true), "same N: the same output buffer");
+        Layer dense = net.layers().get(0);
+        Tensor dz = Tensor.zeros(5, 4);
+        dense.forward(a, true);
+        Tensor dx1 = dense.backward(dz);
+        assertNull(dx1, "the first layer computes no dX");
+        Layer relu = net.layers().get(1);
+        relu.forward(Tensor.zeros(5, 4), true);
+        Tensor g1 = relu.backward(dz);
+        relu.forward(Tensor.zeros(5, 4), true);
+        assertSame(g1, relu.backward(dz));
     }
 
     @Test
