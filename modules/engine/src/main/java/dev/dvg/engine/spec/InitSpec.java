@@ -2,7 +2,8 @@ package dev.dvg.engine.spec;
 
 /**
  * How a weight tensor is initialised; fan-in/fan-out as DL4J counts them (dense: D and H;
- * convolution: C·KH·KW and F·KH·KW). Biases always start at 0.
+ * convolution: C·KH·KW and F·KH·KW / stride², as DL4J's {@code ConvolutionParamInitializer}).
+ * Biases always start at 0. Draw order and RNG: {@code dev.dvg.engine.nn.Initializer}.
  */
 public sealed interface InitSpec {
 
