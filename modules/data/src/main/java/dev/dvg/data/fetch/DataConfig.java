@@ -2,6 +2,7 @@ package dev.dvg.data.fetch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,8 +17,11 @@ import java.util.Objects;
  * @param systemDatasets where distribution packages install data sets (Debian: {@code /usr/share/datasets})
  * @param connectTimeout connect (and per-read) timeout of downloads
  * @param remote         whether network sources (HTTP download, npm, apt) may be tried
+ * @param mirrors        download base URLs per data set replacing {@link DatasetId#mirrors()}; empty map =
+ *                       the canonical mirrors (tests point this at a local server)
  */
-public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Duration connectTimeout, boolean remote) {
+public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Duration connectTimeout, boolean remote,
+                         Map<DatasetId, List<String>> mirrors) {
 
     /** Environment variable naming an explicit data directory. */
     public static final String ENV_DATA = "DVG_DATA";
@@ -39,6 +43,23 @@ public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Dura
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
         }
+        mirrors = Map.copyOf(mirrors);
+    }
+
+    /** Without mirror overrides. */
+    public DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Duration connectTimeout, boolean remote) {
+        this(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, Map.of());
+    }
+
+    /** The download base URLs to try for {@code id}. */
+    public List<String> mirrorsOf(DatasetId id) {
+        return mirrors.getOrDefault(id, id.mirrors());
+    }
+
+    public DataConfig withMirrors(DatasetId id, List<String> bases) {
+        java.util.HashMap<DatasetId, List<String>> m = new java.util.HashMap<>(mirrors);
+        m.put(id, List.copyOf(bases));
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, m);
     }
 
     /** Defaults from the process environment and system properties. */
@@ -67,19 +88,19 @@ public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Dura
     }
 
     public DataConfig withDataDir(Path dir) {
-        return new DataConfig(dir, cacheRoot, systemDatasets, connectTimeout, remote);
+        return new DataConfig(dir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors);
     }
 
     public DataConfig withCacheRoot(Path root) {
-        return new DataConfig(dataDir, root, systemDatasets, connectTimeout, remote);
+        return new DataConfig(dataDir, root, systemDatasets, connectTimeout, remote, mirrors);
     }
 
     public DataConfig withRemote(boolean allowRemote) {
-        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, allowRemote);
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, allowRemote, mirrors);
     }
 
     public DataConfig withSystemDatasets(Path dir) {
-        return new DataConfig(dataDir, cacheRoot, dir, connectTimeout, remote);
+        return new DataConfig(dataDir, cacheRoot, dir, connectTimeout, remote, mirrors);
     }
 
     /** The cache folder of one data set. */
