@@ -15,11 +15,15 @@ import dev.dvg.engine.spec.LossKind;
  * </pre>
  *
  * The softplus form is exact and never takes the log of 0, so the loss stays finite for any Z (it
- * grows linearly in |z| for a confidently wrong output). DL4J's {@code LossBinaryXENT} instead
- * evaluates log σ(z) and log(1−σ(z)) on the activated output (recent versions clip σ to
- * [1e−5, 1−1e−5] first) and forms dZ as σ'(z)·(a−y)/(a(1−a)); the two agree to float rounding
- * while 1e−5 &lt; σ(z) &lt; 1−1e−5, and differ only for saturated outputs, where DL4J's per-output loss
- * is capped near 11.5.
+ * grows linearly in |z| for a confidently wrong output).
+ *
+ * <p>Where DL4J differs (1.0.0-M2.1 {@code LossBinaryXENT}, default {@code clipEps} = 1e−5): it
+ * clips the sigmoid output to a_c = clip(σ(z), 1e−5, 1−1e−5), scores
+ * −[y log a_c + (1−y) log(1−a_c)] (so a per-output loss is capped at −log 1e−5 ≈ 11.5), and forms
+ * dZ = σ'(z)·(a_c − y)/(a_c(1 − a_c)) with the <em>unclipped</em> σ'(z) = σ(1−σ). Inside the clip
+ * range this equals σ(z) − y up to float rounding; for saturated outputs (|z| ≳ 11.5) DL4J's
+ * gradient shrinks towards 0 while David's stays σ(z) − y. Step-by-step comparisons on BCE models
+ * therefore agree only while no output saturates.
  */
 public final class BceSigmoid implements Loss {
 
