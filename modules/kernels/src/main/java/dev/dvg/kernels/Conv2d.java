@@ -188,14 +188,14 @@ public final class Conv2d {
         FloatVector a5 = FloatVector.broadcast(S, wp[bo + 5]);
         FloatVector a6 = FloatVector.broadcast(S, wp[bo + 6]);
         FloatVector a7 = FloatVector.broadcast(S, wp[bo + 7]);
-        FloatVector b0 = a0;
-        FloatVector b1 = a1;
-        FloatVector b2 = a2;
-        FloatVector b3 = a3;
-        FloatVector b4 = a4;
-        FloatVector b5 = a5;
-        FloatVector b6 = a6;
-        FloatVector b7 = a7;
+        FloatVector b0 = FloatVector.broadcast(S, wp[bo + 0]);
+        FloatVector b1 = FloatVector.broadcast(S, wp[bo + 1]);
+        FloatVector b2 = FloatVector.broadcast(S, wp[bo + 2]);
+        FloatVector b3 = FloatVector.broadcast(S, wp[bo + 3]);
+        FloatVector b4 = FloatVector.broadcast(S, wp[bo + 4]);
+        FloatVector b5 = FloatVector.broadcast(S, wp[bo + 5]);
+        FloatVector b6 = FloatVector.broadcast(S, wp[bo + 6]);
+        FloatVector b7 = FloatVector.broadcast(S, wp[bo + 7]);
         for (int tt = 0; tt < t; tt++) {
             int xi = xo + toff[tt];
             FloatVector x0 = FloatVector.fromArray(S, x, xi);
@@ -286,14 +286,10 @@ public final class Conv2d {
         ex.parallelFor(0, nf, (lo, hi) -> {
             float[] lanes = Scratch.get().floats(Scratch.OUT, L);
             for (int f = lo; f < hi; f++) {
-                FloatVector acc = FloatVector.zero(S);
+                Arrays.fill(lanes, 0, L, 0f);
                 for (int n = 0; n < s.n(); n++) {
-                    int base = (n * fPad + f) * qp;
-                    for (int p = 0; p < qp; p += L) {
-                        acc = acc.add(FloatVector.fromArray(S, dyp, base + p));
-                    }
+                    sumInto(dyp, (n * fPad + f) * qp, qp, lanes);
                 }
-                acc.intoArray(lanes, 0);
                 db[f] = Gemm.laneSum(lanes, 0);
             }
         });
@@ -302,7 +298,11 @@ public final class Conv2d {
         }
     }
 
-    /** dW for filters f0..f0+3 and taps t0..t0+3: 16 dot products over all images and positions. */
+    /**
+     * dW for filters f0..f0+3 and taps t0..t0+3: 16 dot products over all images and positions,
+     * kept as lane sums in {@code lanes} (one vector per (filter, tap)) image after image, then summed
+     * over lanes in lane order.
+     */
     private static void dwBlock(ConvShape s, float[] x, int chw, int span, float[] dyp, int fPad, int qp,
                                 int[] toff, int t, int f0, int t0, float[] lanes, float[] dw, Scratch sc) {
         // taps past the end reuse the last tap's offset; their sums are discarded
@@ -310,52 +310,74 @@ public final class Conv2d {
         int o1 = toff[Math.min(t0 + 1, t - 1)];
         int o2 = toff[Math.min(t0 + 2, t - 1)];
         int o3 = toff[Math.min(t0 + 3, t - 1)];
-        FloatVector s00 = FloatVector.zero(S);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        FloatVector s23 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s32 = s00;
-        FloatVector s33 = s00;
+        Arrays.fill(lanes, 0, WB * WB * L, 0f);
         for (int n = 0; n < s.n(); n++) {
             float[] src = source(x, n, chw, span, sc);
             int xo = src == x ? n * chw : 0;
-            int d0 = (n * fPad + f0) * qp;
-            for (int p = 0; p < qp; p += L) {
-                FloatVector x0 = FloatVector.fromArray(S, src, xo + o0 + p);
-                FloatVector x1 = FloatVector.fromArray(S, src, xo + o1 + p);
-                FloatVector x2 = FloatVector.fromArray(S, src, xo + o2 + p);
-                FloatVector x3 = FloatVector.fromArray(S, src, xo + o3 + p);
-                FloatVector d = FloatVector.fromArray(S, dyp, d0 + p);
-                s00 = d.fma(x0, s00);
-                s01 = d.fma(x1, s01);
-                s02 = d.fma(x2, s02);
-                s03 = d.fma(x3, s03);
-                d = FloatVector.fromArray(S, dyp, d0 + qp + p);
-                s10 = d.fma(x0, s10);
-                s11 = d.fma(x1, s11);
-                s12 = d.fma(x2, s12);
-                s13 = d.fma(x3, s13);
-                d = FloatVector.fromArray(S, dyp, d0 + 2 * qp + p);
-                s20 = d.fma(x0, s20);
-                s21 = d.fma(x1, s21);
-                s22 = d.fma(x2, s22);
-                s23 = d.fma(x3, s23);
-                d = FloatVector.fromArray(S, dyp, d0 + 3 * qp + p);
-                s30 = d.fma(x0, s30);
-                s31 = d.fma(x1, s31);
-                s32 = d.fma(x2, s32);
-                s33 = d.fma(x3, s33);
+            dwImage(src, xo + o0, xo + o1, xo + o2, xo + o3, dyp, (n * fPad + f0) * qp, qp, lanes);
+        }
+        for (int r = 0; r < WB; r++) {
+            int f = f0 + r;
+            if (f >= s.f()) {
+                break;
             }
+            for (int c = 0; c < WB; c++) {
+                int tt = t0 + c;
+                if (tt < t) {
+                    dw[f * t + tt] = Gemm.laneSum(lanes, (r * WB + c) * L);
+                }
+            }
+        }
+    }
+
+    /**
+     * One image's contribution to a 4×4 dW block: lanes[(r·4 + c)·L + l] += Σ_p dy[r, p]·x[c, p]
+     * over p ≡ l (mod L). A single loop with accumulators loaded from and stored to memory: C2 on
+     * JDK 17 failed to intrinsify FMAs whose accumulators crossed nested loops.
+     */
+    private static void dwImage(float[] x, int x0o, int x1o, int x2o, int x3o, float[] dyp, int d0, int qp,
+                                float[] lanes) {
+        FloatVector s00 = FloatVector.fromArray(S, lanes, 0);
+        FloatVector s01 = FloatVector.fromArray(S, lanes, L);
+        FloatVector s02 = FloatVector.fromArray(S, lanes, 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, lanes, 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, lanes, 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, lanes, 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, lanes, 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, lanes, 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, lanes, 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, lanes, 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, lanes, 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, lanes, 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, lanes, 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, lanes, 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, lanes, 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, lanes, 15 * L);
+        for (int p = 0; p < qp; p += L) {
+            FloatVector x0 = FloatVector.fromArray(S, x, x0o + p);
+            FloatVector x1 = FloatVector.fromArray(S, x, x1o + p);
+            FloatVector x2 = FloatVector.fromArray(S, x, x2o + p);
+            FloatVector x3 = FloatVector.fromArray(S, x, x3o + p);
+            FloatVector d = FloatVector.fromArray(S, dyp, d0 + p);
+            s00 = d.fma(x0, s00);
+            s01 = d.fma(x1, s01);
+            s02 = d.fma(x2, s02);
+            s03 = d.fma(x3, s03);
+            d = FloatVector.fromArray(S, dyp, d0 + qp + p);
+            s10 = d.fma(x0, s10);
+            s11 = d.fma(x1, s11);
+            s12 = d.fma(x2, s12);
+            s13 = d.fma(x3, s13);
+            d = FloatVector.fromArray(S, dyp, d0 + 2 * qp + p);
+            s20 = d.fma(x0, s20);
+            s21 = d.fma(x1, s21);
+            s22 = d.fma(x2, s22);
+            s23 = d.fma(x3, s23);
+            d = FloatVector.fromArray(S, dyp, d0 + 3 * qp + p);
+            s30 = d.fma(x0, s30);
+            s31 = d.fma(x1, s31);
+            s32 = d.fma(x2, s32);
+            s33 = d.fma(x3, s33);
         }
         s00.intoArray(lanes, 0);
         s01.intoArray(lanes, L);
@@ -373,18 +395,15 @@ public final class Conv2d {
         s31.intoArray(lanes, 13 * L);
         s32.intoArray(lanes, 14 * L);
         s33.intoArray(lanes, 15 * L);
-        for (int r = 0; r < WB; r++) {
-            int f = f0 + r;
-            if (f >= s.f()) {
-                break;
-            }
-            for (int c = 0; c < WB; c++) {
-                int tt = t0 + c;
-                if (tt < t) {
-                    dw[f * t + tt] = Gemm.laneSum(lanes, (r * WB + c) * L);
-                }
-            }
+    }
+
+    /** lanes[l] += Σ_p a[off + p] over p ≡ l (mod L), p < len (a multiple of L). */
+    private static void sumInto(float[] a, int off, int len, float[] lanes) {
+        FloatVector acc = FloatVector.fromArray(S, lanes, 0);
+        for (int p = 0; p < len; p += L) {
+            acc = acc.add(FloatVector.fromArray(S, a, off + p));
         }
+        acc.intoArray(lanes, 0);
     }
 
     /**
@@ -413,6 +432,15 @@ public final class Conv2d {
                 }
             }
         }
+        // (u, v, f) flattened: offset of dy'[f, r − u·W − v] relative to r, in the loop's order
+        int[] shifts = caller.ints(Scratch.TAPS, kk * nf);
+        for (int u = 0, e = 0; u < s.kh(); u++) {
+            for (int v = 0; v < s.kw(); v++) {
+                for (int f = 0; f < nf; f++, e++) {
+                    shifts[e] = f * ds - u * s.w() - v;
+                }
+            }
+        }
         ex.parallelFor(0, s.n(), (lo, hi) -> {
             Scratch sc = Scratch.get();
             float[] dyg = sc.floats(Scratch.COL, nf * ds);
@@ -427,7 +455,7 @@ public final class Conv2d {
                 }
                 for (int cb = 0; cb < cBlocks; cb++) {
                     for (int r0 = 0; r0 < hwp; r0 += 2 * L) {
-                        dxBlock(s, dyg, ds, front + r0, wq, cb * kk * nf * CB, nf, out, r0, hwp);
+                        dxBlock(dyg, front + r0, shifts, kk * nf, wq, cb * kk * nf * CB, out, r0, hwp);
                     }
                     int cEnd = Math.min(s.c(), (cb + 1) * CB);
                     for (int c = cb * CB; c < cEnd; c++) {
@@ -439,39 +467,33 @@ public final class Conv2d {
     }
 
     /** 4 channels × 2 vectors of input positions of dx, summed over (u, v, f) in that order. */
-    private static void dxBlock(ConvShape s, float[] dyg, int ds, int base, float[] wq, int wo, int nf,
+    private static void dxBlock(float[] dyg, int base, int[] shifts, int terms, float[] wq, int wo,
                                 float[] out, int r0, int hwp) {
         FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector b2 = a0;
-        FloatVector b3 = a0;
-        int wi = wo;
-        for (int u = 0; u < s.kh(); u++) {
-            for (int v = 0; v < s.kw(); v++) {
-                int shift = base - u * s.w() - v;
-                for (int f = 0; f < nf; f++) {
-                    int di = f * ds + shift;
-                    FloatVector d0 = FloatVector.fromArray(S, dyg, di);
-                    FloatVector d1 = FloatVector.fromArray(S, dyg, di + L);
-                    FloatVector wv = FloatVector.broadcast(S, wq[wi]);
-                    a0 = wv.fma(d0, a0);
-                    b0 = wv.fma(d1, b0);
-                    wv = FloatVector.broadcast(S, wq[wi + 1]);
-                    a1 = wv.fma(d0, a1);
-                    b1 = wv.fma(d1, b1);
-                    wv = FloatVector.broadcast(S, wq[wi + 2]);
-                    a2 = wv.fma(d0, a2);
-                    b2 = wv.fma(d1, b2);
-                    wv = FloatVector.broadcast(S, wq[wi + 3]);
-                    a3 = wv.fma(d0, a3);
-                    b3 = wv.fma(d1, b3);
-                    wi += CB;
-                }
-            }
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.zero(S);
+        FloatVector b1 = FloatVector.zero(S);
+        FloatVector b2 = FloatVector.zero(S);
+        FloatVector b3 = FloatVector.zero(S);
+        for (int e = 0; e < terms; e++) {
+            int di = base + shifts[e];
+            int wi = wo + e * CB;
+            FloatVector d0 = FloatVector.fromArray(S, dyg, di);
+            FloatVector d1 = FloatVector.fromArray(S, dyg, di + L);
+            FloatVector wv = FloatVector.broadcast(S, wq[wi]);
+            a0 = wv.fma(d0, a0);
+            b0 = wv.fma(d1, b0);
+            wv = FloatVector.broadcast(S, wq[wi + 1]);
+            a1 = wv.fma(d0, a1);
+            b1 = wv.fma(d1, b1);
+            wv = FloatVector.broadcast(S, wq[wi + 2]);
+            a2 = wv.fma(d0, a2);
+            b2 = wv.fma(d1, b2);
+            wv = FloatVector.broadcast(S, wq[wi + 3]);
+            a3 = wv.fma(d0, a3);
+            b3 = wv.fma(d1, b3);
         }
         a0.intoArray(out, r0);
         b0.intoArray(out, r0 + L);
