@@ -57,6 +57,12 @@ public final class Dvg implements Runnable {
         return code;
     }
 
+    /** The checkout the launcher runs from ({@code -Ddvg.root}, else the working directory). */
+    static java.nio.file.Path root() {
+        String r = System.getProperty("dvg.root");
+        return java.nio.file.Path.of(r != null ? r : ".").toAbsolutePath().normalize();
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

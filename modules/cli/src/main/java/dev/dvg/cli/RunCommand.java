@@ -1,33 +1,165 @@
 package dev.dvg.cli;
 
+import dev.dvg.data.fetch.DataCatalog;
+import dev.dvg.data.fetch.DataConfig;
+import dev.dvg.runner.Budget;
+import dev.dvg.runner.DataSources;
+import dev.dvg.runner.ExperimentDef;
+import dev.dvg.runner.ExperimentLoader;
+import dev.dvg.runner.ExperimentRunner;
+import dev.dvg.runner.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code dvg run <experiment>}: train David and Goliath on identical data and report. The runner
- * is the next piece of work (issue: experiment runner); until it lands this says so plainly.
+ * {@code dvg run <experiment>}: train David and Goliath on identical data and write results
+ * (results/FORMAT.md). A suite (david-vs-goliath) runs each of its experiments into one folder.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run an experiment: train both engines on identical data and write results.",
-            "Not built yet: the experiment runner is the next milestone."})
+        description = {"Run an experiment of experiments/: train both engines on identical data and write",
+            "results/<experiment>/<run-id>/ (run.json, metrics.jsonl, summary.json, artifacts/).",
+            "A suite such as david-vs-goliath runs every experiment it includes."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "experiment id, e.g. david-vs-goliath")
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "experiment id (a file experiments/<id>.yaml), e.g. david-vs-goliath")
     String experiment;
 
+    @Option(names = "--budget", paramLabel = "quick|default|full", defaultValue = "default",
+            description = "training budget (default: ${DEFAULT-VALUE})")
+    String budget;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "run the first N seeds of each experiment (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results root (default: results/ in the checkout)")
+    Path out;
+
+    @Option(names = "--experiments", paramLabel = "DIR", description = "experiment files (default: experiments/ in the checkout)")
+    Path experimentsDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with MNIST IDX files (default: $DVG_DATA, then the cache)")
+    Path dataDir;
+
+    @Option(names = "--digits", paramLabel = "FILE",
+            description = "20x20 digits for digits20-mlp25: OpenCV's digits.png or the course's ex4data1.mat (default: $DVG_DIGITS)")
+    Path digits;
+
+    @Option(names = "--threads-david", paramLabel = "N", defaultValue = "0", description = "David's threads (0: the experiment's setting)")
+    int davidThreads;
+
+    @Option(names = "--threads-dl4j", paramLabel = "N", defaultValue = "0", description = "DL4J's threads (0: the experiment's setting)")
+    int dl4jThreads;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println(
-                "dvg run " + experiment + ": not yet — the experiment runner is not built yet.\n"
-                        + "What works today: './dvg data fetch mnist', './dvg data info' and "
-                        + "'./dvg parity <model-id>' (step-by-step David vs DL4J check).");
-        return ExitCodes.NOT_YET;
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outW = spec.commandLine().getOut();
+        Path root = Dvg.root();
+        Budget b;
+        try {
+            b = Budget.fromId(budget);
+        } catch (IllegalArgumentException e) {
+            throw new Failures.UserError(ExitCodes.USAGE, "--budget: " + e.getMessage());
+        }
+        ExperimentLoader loader = new ExperimentLoader(experimentsDir != null ? experimentsDir : root.resolve("experiments"));
+        ExperimentDef top = loader.load(experiment);
+        List<ExperimentDef> defs = loader.expand(experiment);
+        Path resultsRoot = out != null ? out : root.resolve("results");
+        if (top.isSuite()) {
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+            resultsRoot = resultsRoot.resolve(top.id()).resolve(stamp);
+        }
+        Path digitsFile = digits != null ? digits : envPath("DVG_DIGITS");
+        DataSources sources = new DataSources(new DataCatalog(DataConfig.fromEnvironment(dataDir)), digitsFile);
+        RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, sources, davidThreads, dl4jThreads, err);
+
+        ExperimentRunner runner = new ExperimentRunner();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.requestStop();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dvg-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<ExperimentRunner.RunResult> results = new ArrayList<>();
+        boolean failed = false;
+        try {
+            for (ExperimentDef def : defs) {
+                if (runner.stopRequested()) {
+                    break;
+                }
+                try {
+                    results.add(runner.run(def, opt));
+                } catch (IllegalArgumentException e) {
+                    if (!top.isSuite()) {
+                        throw e;
+                    }
+                    err.println("dvg run " + def.id() + ": skipped: " + e.getMessage());
+                    failed = true;
+                }
+            }
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running and waits for us
+            }
+        }
+        printHeadline(outW, results);
+        if (top.isSuite()) {
+            outW.println("suite results: " + resultsRoot);
+        }
+        boolean incomplete = results.stream().anyMatch(r -> !"complete".equals(r.status()));
+        return failed || incomplete ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static Path envPath(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+
+    private static void printHeadline(PrintWriter out, List<ExperimentRunner.RunResult> results) {
+        out.printf(Locale.ROOT, "%-18s %-10s %10s %10s %10s %12s %s%n", "experiment", "status", "david acc", "dl4j acc",
+                "speed x", "parity rel", "results");
+        for (ExperimentRunner.RunResult r : results) {
+            Map<?, ?> engines = (Map<?, ?>) r.summary().get("engines");
+            Map<?, ?> parity = (Map<?, ?>) r.summary().get("parity");
+            out.printf(Locale.ROOT, "%-18s %-10s %10s %10s %10s %12s %s%n", r.experiment(), r.status(),
+                    num(engines.get("david"), "test_accuracy", "%.4f"), num(engines.get("dl4j"), "test_accuracy", "%.4f"),
+                    fmt(r.summary().get("speed_ratio"), "%.2f"), fmt(parity.get("max_rel_loss_diff"), "%.1e"), r.dir());
+        }
+        out.flush();
+    }
+
+    private static String num(Object engine, String key, String f) {
+        return engine instanceof Map<?, ?> m ? fmt(m.get(key), f) : "-";
+    }
+
+    private static String fmt(Object v, String f) {
+        return v instanceof Number n ? String.format(Locale.ROOT, f, n.doubleValue()) : "-";
     }
 }

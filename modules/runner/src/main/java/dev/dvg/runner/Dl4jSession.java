@@ -1,0 +1,78 @@
+package dev.dvg.runner;
+
+import dev.dvg.data.batch.Batch;
+import dev.dvg.dl4j.Goliath;
+import dev.dvg.dl4j.GoliathOptions;
+import dev.dvg.models.ModelSpec;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.function.DoubleConsumer;
+
+/**
+ * Goliath's side of a run: a DL4J MultiLayerNetwork built from the same spec. ND4J's thread count
+ * is set from the experiment (DL4J was faster single-threaded on this kind of machine).
+ */
+final class Dl4jSession implements EngineSession {
+
+    private final Goliath goliath;
+    private final int threads;
+
+    Dl4jSession(ModelSpec model, int threads, float[] initialDavidParams) {
+        this.threads = threads;
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        this.goliath = Goliath.build(model, GoliathOptions.DEFAULT);
+        if (initialDavidParams != null) {
+            goliath.setParamsFromDavid(initialDavidParams);
+        }
+    }
+
+    Goliath goliath() {
+        return goliath;
+    }
+
+    @Override
+    public String engine() {
+        return "dl4j";
+    }
+
+    @Override
+    public double step(Batch b) {
+        return goliath.fitStep(b.x(), b.y(), b.n());
+    }
+
+    @Override
+    public double minimize(float[] x, float[] y, int n, int budget, DoubleConsumer onIteration) {
+        double loss = Double.NaN;
+        for (int i = 0; i < budget; i++) {
+            loss = goliath.fitStep(x, y, n);
+            onIteration.accept(loss);
+        }
+        return goliath.loss(x, y, n);
+    }
+
+    @Override
+    public double loss(float[] x, float[] y, int n) {
+        return goliath.loss(x, y, n);
+    }
+
+    @Override
+    public float[] predict(float[] x, int n) {
+        return goliath.output(x, n);
+    }
+
+    @Override
+    public float[] paramsAsDavid() {
+        return goliath.paramsAsDavid();
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void close() {
+        goliath.network().clear();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.dvg.runner;
+
+import dev.dvg.data.batch.Batch;
+import dev.dvg.data.batch.BatchPlan;
+import dev.dvg.data.batch.BatchStream;
+import dev.dvg.engine.spec.Conv2dSpec;
+import dev.dvg.engine.spec.OptimizerSpec;
+import dev.dvg.kernels.Exec;
+import dev.dvg.models.David;
+import dev.dvg.models.ModelSpec;
+import dev.dvg.models.ReferenceModels;
+import dev.dvg.models.SpecJson;
+import dev.dvg.models.TrainingSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one experiment: for every seed, David then DL4J train the same model on the same batch
+ * stream (same seed ⇒ same batches), from the same initial weights unless the experiment says
+ * otherwise; both are evaluated by the same code; everything lands in a run folder
+ * (results/FORMAT.md). Engines run one after the other, never interleaved, so neither's caches or
+ * threads disturb the other's timing.
+ *
+ * <p>A NaN/Inf loss stops that engine (a {@code diverged} event); the other goes on. {@link #requestStop}
+ * (Ctrl-C) ends the current loop at the next step; what finished is written and the run is marked
+ * incomplete.
+ */
+public final class ExperimentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    /** Steps timed apart as JIT/native warm-up and excluded from examples/s. */
+    static final int WARMUP_STEPS = 10;
+
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    /** Asks the running loop to stop at the next step (thread-safe; for a shutdown hook). */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public boolean stopRequested() {
+        return stop.get();
+    }
+
+    /** The result of one experiment run. */
+    public record RunResult(String experiment, java.nio.file.Path dir, String status, Map<String, Object> summary) {
+    }
+
+    /** Runs {@code def} (a single-model experiment) with {@code opt}. */
+    public RunResult run(ExperimentDef def, RunOptions opt) throws IOException {
+        if (def.isSuite()) {
+            throw new IllegalArgumentException(def.source() + ": " + def.id() + " is a suite; run its experiments");
+        }
+        BudgetDef budget = def.budget(opt.budget());
+        ModelSpec ref = ReferenceModels.get(def.model());
+        // one constructor call: a full-batch minimiser's budget must match its schedule at once
+        ModelSpec base = new ModelSpec(ref.id(), ref.description(), ref.data(), ref.network(),
+                budget.optimizer() != null ? budget.optimizer() : ref.optimizer(), budget.training(), ref.seed());
+        List<Long> seeds = def.seeds().subList(0, Math.min(opt.seeds(), def.seeds().size()));
+        int davidThreads = opt.davidThreads() > 0 ? opt.davidThreads()
+                : def.davidThreads() > 0 ? def.davidThreads() : Exec.defaultThreads();
+        int dl4jThreads = opt.dl4jThreads() > 0 ? opt.dl4jThreads() : def.dl4jThreads();
+
+        ExperimentData data = ExperimentData.load(base.data(), opt.data());
+        Map<String, Object> provenance = Provenance.collect(opt.repoRoot(), davidThreads, dl4jThreads,
+                data.checksums(), seeds);
+        Instant started = Instant.now();
+        RunFolder folder = RunFolder.create(opt.resultsRoot(), def.id(), started);
+        Map<String, Object> runJson = new LinkedHashMap<>();
+        runJson.put("format", 1);
+        runJson.put("experiment", def.id());
+        runJson.put("run_id", folder.runId());
+        runJson.put("status", "running");
+        runJson.put("started", started.toString());
+        runJson.put("finished", null);
+        runJson.put("budget", opt.budget().id());
+        runJson.put("config", config(def, base, budget, seeds));
+        runJson.put("provenance", provenance);
+        folder.writeJson("run.json", runJson);
+        log.info("{}: {} budget, seeds {}, David {} thread(s), DL4J {} thread(s) -> {}", def.id(), opt.budget().id(),
+                seeds, davidThreads, dl4jThreads, folder.workingDir());
+
+        List<EngineOutcome> outcomes = new ArrayList<>();
+        String status = "complete";
+        try {
+            for (long seed : seeds) {
+                ModelSpec spec = base.withSeed(seed);
+                Training t = new Training(def, spec, data, folder, opt.progress(), stop);
+                float[] init;
+                try (DavidSession david = new DavidSession(spec, davidThreads)) {
+                    init = david.paramsAsDavid();
+                    outcomes.add(t.train(david));
+                }
+                if (stop.get()) {
+                    status = "incomplete";
+                    break;
+                }
+                try (Dl4jSession dl4j = new Dl4jSession(spec, dl4jThreads, def.sameInit() ? init : null)) {
+                    outcomes.add(t.train(dl4j));
+                }
+                if (stop.get()) {
+                    status = "incomplete";
+                    break;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            status = "failed";
+            runJson.put("error", e.toString());
+            log.error("{} failed", def.id(), e);
+            throw e;
+        } finally {
+            runJson.put("status", status);
+            runJson.put("finished", Instant.now().toString());
+            folder.writeJson("run.json", runJson);
+            Map<String, Object> summary = Summaries.summary(def, opt.budget(), folder.runId(), status, seeds, outcomes,
+                    def.sameInit(), def.paritySteps(), provenance);
+            folder.writeJson("summary.json", summary);
+            folder.flush();
+            java.nio.file.Path dir = folder.finish("complete".equals(status));
+            lastResult = new RunResult(def.id(), dir, status, summary);
+        }
+        return lastResult;
+    }
+
+    private RunResult lastResult;
+
+    private static Map<String, Object> config(ExperimentDef def, ModelSpec base, BudgetDef budget, List<Long> seeds) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("experiment_file", def.source() == null ? null : def.source().toString());
+        c.put("description", def.description());
+        c.put("model", def.model());
+        try {
+            c.put("model_spec", SpecJson.mapper().readTree(SpecJson.toJson(base)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the model spec", e);
+        }
+        c.put("same_init", def.sameInit());
+        c.put("target_accuracy", def.targetAccuracy());
+        c.put("parity_steps", def.paritySteps());
+        c.put("eval_every", budget.evalEvery());
+        c.put("seeds", seeds);
+        return c;
+    }
+
+    /** Plan of the batch stream for a schedule: the seed orders (or draws) the batches. */
+    static BatchPlan plan(TrainingSpec t, long seed) {
+        return switch (t.sampling()) {
+            case WITH_REPLACEMENT -> BatchPlan.withReplacement(t.batchSize(), seed);
+            case SHUFFLED_EPOCHS -> BatchPlan.shuffled(t.batchSize(), seed);
+            case FULL_BATCH -> BatchPlan.fullBatch();
+        };
+    }
+
+    /** Whether the model's first layer is a convolution (its filters are drawn in the report). */
+    static boolean hasConv(ModelSpec spec) {
+        return spec.network().layers().stream().anyMatch(l -> l instanceof Conv2dSpec);
+    }
+
+    static boolean fullBatchMinimizer(OptimizerSpec o) {
+        return David.isFullBatchMinimizer(o);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** Keeps only finite values (JSON has no NaN): null otherwise. */
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Used by Training: a stream over the experiment's training data for one seed. */
+    static BatchStream stream(ExperimentData data, ModelSpec spec) {
+        return new BatchStream(data.train(), data.trainTargets(), data.targetWidth(), plan(spec.training(), spec.seed()));
+    }
+
+    static Batch next(BatchStream s) {
+        return s.next();
+    }
+}

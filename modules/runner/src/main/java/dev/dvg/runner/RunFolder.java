@@ -1,0 +1,161 @@
+package dev.dvg.runner;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * One run's folder, written so that {@code results/<experiment>/} never holds a half-written run:
+ * everything goes to {@code .tmp-<run-id>/} first and {@link #finish} renames it to
+ * {@code <run-id>/} in one atomic move, after which {@code latest} (a text file holding the run id)
+ * is replaced atomically too. A run interrupted by Ctrl-C/SIGTERM is finished by the caller's
+ * shutdown hook with status {@code incomplete}; one killed outright leaves only a {@code .tmp-*}
+ * folder, which readers ignore. Format: results/FORMAT.md.
+ */
+public final class RunFolder implements AutoCloseable {
+
+    /** Name of the file in {@code results/<experiment>/} that holds the newest complete run id. */
+    public static final String LATEST = "latest";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSONL = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private final Path experimentDir;
+    private final String runId;
+    private final Path tmp;
+    private final BufferedWriter metrics;
+    private boolean finished;
+
+    private RunFolder(Path experimentDir, String runId) throws IOException {
+        this.experimentDir = experimentDir;
+        this.runId = runId;
+        this.tmp = experimentDir.resolve(".tmp-" + runId);
+        Files.createDirectories(tmp.resolve("artifacts"));
+        this.metrics = Files.newBufferedWriter(tmp.resolve("metrics.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    /** Starts a run folder under {@code resultsRoot/<experiment>/} with a fresh run id. */
+    public static RunFolder create(Path resultsRoot, String experiment, Instant start) throws IOException {
+        String runId = STAMP.format(start) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+        return new RunFolder(resultsRoot.resolve(experiment), runId);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** The folder being written (the temporary one until {@link #finish}). */
+    public Path workingDir() {
+        return tmp;
+    }
+
+    /** Where the run will be once finished. */
+    public Path finalDir() {
+        return experimentDir.resolve(runId);
+    }
+
+    /** Appends one event (a map with fixed keys, see FORMAT.md) to metrics.jsonl. */
+    public synchronized void event(Map<String, ?> event) {
+        try {
+            JSONL.writeValue(metrics, event);
+            metrics.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + tmp.resolve("metrics.jsonl"), e);
+        }
+    }
+
+    /** Flushes metrics.jsonl (call at evaluation points so a crash loses little). */
+    public synchronized void flush() {
+        try {
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush " + tmp.resolve("metrics.jsonl"), e);
+        }
+    }
+
+    /** Writes {@code name} (relative to the run folder) as JSON, atomically. */
+    public void writeJson(String name, Object value) throws IOException {
+        writeJsonAtomically(tmp.resolve(name), value);
+    }
+
+    /** Writes {@code file} as JSON through a temp file in the same folder and an atomic rename. */
+    public static void writeJsonAtomically(Path file, Object value) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path t = Files.createTempFile(dir, ".tmp-" + file.getFileName(), "");
+        try {
+            JSON.writeValue(t.toFile(), value);
+            move(t, file);
+        } finally {
+            Files.deleteIfExists(t);
+        }
+    }
+
+    /**
+     * Closes metrics.jsonl and renames the folder into place; for a complete run also points
+     * {@code latest} at it. Idempotent.
+     */
+    public synchronized Path finish(boolean complete) throws IOException {
+        if (finished) {
+            return finalDir();
+        }
+        finished = true;
+        metrics.close();
+        Files.move(tmp, finalDir(), StandardCopyOption.ATOMIC_MOVE);
+        if (complete) {
+            Path t = Files.createTempFile(experimentDir, ".tmp-latest", "");
+            Files.writeString(t, runId + "\n", StandardCharsets.UTF_8);
+            move(t, experimentDir.resolve(LATEST));
+        }
+        return finalDir();
+    }
+
+    /** Removes the temporary folder of a run that produced nothing worth keeping. */
+    public synchronized void discard() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        metrics.close();
+        try (Stream<Path> s = Files.walk(tmp)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            finish(false);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
