@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * targetAccuracy: 0.97             # timed "time to target"
  * paritySteps: 50                  # steps compared between the engines
  * budgets:
- *   quick:   {training: {sampling: shuffled-epochs, batchSize: 128, steps: 300}, evalEvery: 100}
+ *   quick:   {training: {sampling: shuffled-epochs, batchSize: 128, steps: 300}, evalEvery: 100,
+ *             minAccuracy: 0.95}           # each engine must reach this (the test suite asserts it)
  *   default: {training: {sampling: shuffled-epochs, batchSize: 128, epochs: 5}}
  *   full:    {training: {sampling: full-batch, batchSize: 0, steps: 2000},
  *             optimizer: {type: scalar-rmsprop, learningRate: 0.5, decay: 0.99, epsilon: 0.001}}
@@ -51,7 +52,7 @@ public final class ExperimentLoader {
     private static final Set<String> TOP = Set.of("id", "description", "model", "includes", "seeds", "sameInit",
             "threads", "targetAccuracy", "paritySteps", "budgets");
     private static final Set<String> SUITE = Set.of("id", "description", "includes");
-    private static final Set<String> BUDGET = Set.of("training", "optimizer", "evalEvery");
+    private static final Set<String> BUDGET = Set.of("training", "optimizer", "evalEvery", "minAccuracy");
     private static final Set<String> THREADS = Set.of("david", "dl4j");
 
     private final Path dir;
@@ -214,7 +215,8 @@ public final class ExperimentLoader {
         OptimizerSpec optimizer = node.has("optimizer")
                 ? convert(node.get("optimizer"), OptimizerSpec.class, at + "optimizer", file) : null;
         int evalEvery = intField(node, "evalEvery", at, file, 0, 0, Integer.MAX_VALUE);
-        return new BudgetDef(training, optimizer, evalEvery);
+        double minAccuracy = number(node, at, "minAccuracy", file, 0, 0, 1);
+        return new BudgetDef(training, optimizer, evalEvery, minAccuracy);
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String at, Path file) {
@@ -280,12 +282,16 @@ public final class ExperimentLoader {
     }
 
     private static double number(JsonNode node, String field, Path file, double dflt, double min, double max) {
+        return number(node, "", field, file, dflt, min, max);
+    }
+
+    private static double number(JsonNode node, String at, String field, Path file, double dflt, double min, double max) {
         JsonNode n = node.get(field);
         if (n == null) {
             return dflt;
         }
         if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-            throw new IllegalArgumentException(file + ": " + field + ": expected a number in [" + min + ", " + max
+            throw new IllegalArgumentException(file + ": " + at + field + ": expected a number in [" + min + ", " + max
                     + "], got " + n);
         }
         return n.asDouble();

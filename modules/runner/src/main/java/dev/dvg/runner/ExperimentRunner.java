@@ -58,14 +58,34 @@ public final class ExperimentRunner {
 
     /** Runs {@code def} (a single-model experiment) with {@code opt}. */
     public RunResult run(ExperimentDef def, RunOptions opt) throws IOException {
+        return run(def, resolve(def, opt.budget()), opt);
+    }
+
+    /**
+     * The model {@code def} trains under {@code budget}: the reference spec with the budget's
+     * schedule and (if it names one) optimiser.
+     */
+    public static ModelSpec resolve(ExperimentDef def, Budget budget) {
+        if (def.isSuite()) {
+            throw new IllegalArgumentException(def.source() + ": " + def.id() + " is a suite; run its experiments");
+        }
+        BudgetDef b = def.budget(budget);
+        ModelSpec ref = ReferenceModels.get(def.model());
+        // one constructor call: a full-batch minimiser's budget must match its schedule at once
+        return new ModelSpec(ref.id(), ref.description(), ref.data(), ref.network(),
+                b.optimizer() != null ? b.optimizer() : ref.optimizer(), b.training(), ref.seed());
+    }
+
+    /**
+     * Runs {@code def} with an explicit model (a sweep's candidate: other hyper-parameters, same
+     * data); the budget of {@code opt} still picks the evaluation schedule and the accuracy floor.
+     * Results go to {@code opt.resultsRoot()/<def.id()>/<run-id>/}.
+     */
+    public RunResult run(ExperimentDef def, ModelSpec base, RunOptions opt) throws IOException {
         if (def.isSuite()) {
             throw new IllegalArgumentException(def.source() + ": " + def.id() + " is a suite; run its experiments");
         }
         BudgetDef budget = def.budget(opt.budget());
-        ModelSpec ref = ReferenceModels.get(def.model());
-        // one constructor call: a full-batch minimiser's budget must match its schedule at once
-        ModelSpec base = new ModelSpec(ref.id(), ref.description(), ref.data(), ref.network(),
-                budget.optimizer() != null ? budget.optimizer() : ref.optimizer(), budget.training(), ref.seed());
         List<Long> seeds = def.seeds().subList(0, Math.min(opt.seeds(), def.seeds().size()));
         int davidThreads = opt.davidThreads() > 0 ? opt.davidThreads()
                 : def.davidThreads() > 0 ? def.davidThreads() : Exec.defaultThreads();
@@ -95,7 +115,7 @@ public final class ExperimentRunner {
         try {
             for (long seed : seeds) {
                 ModelSpec spec = base.withSeed(seed);
-                Training t = new Training(def, spec, data, folder, opt.progress(), stop);
+                Training t = new Training(def, budget, spec, data, folder, opt.progress(), stop);
                 float[] init;
                 try (DavidSession david = new DavidSession(spec, davidThreads)) {
                     init = david.paramsAsDavid();
@@ -122,7 +142,7 @@ public final class ExperimentRunner {
             runJson.put("status", status);
             runJson.put("finished", Instant.now().toString());
             folder.writeJson("run.json", runJson);
-            Map<String, Object> summary = Summaries.summary(def, opt.budget(), folder.runId(), status, seeds, outcomes,
+            Map<String, Object> summary = Summaries.summary(def, opt.budget(), budget.minAccuracy(), folder.runId(), status, seeds, outcomes,
                     def.sameInit(), def.paritySteps(), provenance);
             folder.writeJson("summary.json", summary);
             folder.flush();

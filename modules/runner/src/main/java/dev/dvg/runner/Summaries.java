@@ -11,9 +11,9 @@ final class Summaries {
     private Summaries() {
     }
 
-    static Map<String, Object> summary(ExperimentDef def, Budget budget, String runId, String status, List<Long> seeds,
-                                       List<EngineOutcome> outcomes, boolean sameInit, int paritySteps,
-                                       Map<String, Object> provenance) {
+    static Map<String, Object> summary(ExperimentDef def, Budget budget, double minAccuracy, String runId, String status,
+                                       List<Long> seeds, List<EngineOutcome> outcomes, boolean sameInit,
+                                       int paritySteps, Map<String, Object> provenance) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("experiment", def.id());
         s.put("run_id", runId);
@@ -21,11 +21,15 @@ final class Summaries {
         s.put("budget", budget.id());
         s.put("model", def.model());
         s.put("seeds", seeds);
+        s.put("min_accuracy", minAccuracy);
         Map<String, Object> engines = new LinkedHashMap<>();
         for (String engine : List.of("david", "dl4j")) {
             List<EngineOutcome> mine = outcomes.stream().filter(o -> o.engine().equals(engine)).toList();
             if (!mine.isEmpty()) {
-                engines.put(engine, engine(mine));
+                Map<String, Object> e = engine(mine);
+                e.put("meets_min_accuracy", mine.stream().allMatch(o -> !o.diverged()
+                        && o.finals().get("test_accuracy") instanceof Double a && a >= minAccuracy));
+                engines.put(engine, e);
             }
         }
         s.put("engines", engines);

@@ -36,15 +36,17 @@ final class Training {
     static final int GRID = 100;
 
     private final ExperimentDef def;
+    private final BudgetDef budget;
     private final ModelSpec spec;
     private final ExperimentData data;
     private final RunFolder folder;
     private final PrintWriter progressOut;
     private final AtomicBoolean stop;
 
-    Training(ExperimentDef def, ModelSpec spec, ExperimentData data, RunFolder folder, PrintWriter progressOut,
-             AtomicBoolean stop) {
+    Training(ExperimentDef def, BudgetDef budget, ModelSpec spec, ExperimentData data, RunFolder folder,
+             PrintWriter progressOut, AtomicBoolean stop) {
         this.def = def;
+        this.budget = budget;
         this.spec = spec;
         this.data = data;
         this.folder = folder;
@@ -90,7 +92,7 @@ final class Training {
         } else {
             BatchStream stream = ExperimentRunner.stream(data, spec);
             long total = t.totalSteps(n);
-            int evalEvery = def.budget(budgetOf()).evalEvery();
+            int evalEvery = budget.evalEvery();
             if (evalEvery == 0) {
                 evalEvery = t.sampling() == TrainingSpec.Sampling.SHUFFLED_EPOCHS
                         ? stream.stepsPerEpoch() : (int) Math.max(1, total / 10);
@@ -156,15 +158,6 @@ final class Training {
         folder.flush();
         writeArtifacts(s, engine, seed);
         return new EngineOutcome(engine, seed, losses, fin, diverged, stop.get());
-    }
-
-    private Budget budgetOf() {
-        for (Map.Entry<Budget, BudgetDef> e : def.budgets().entrySet()) {
-            if (e.getValue().training().equals(spec.training())) {
-                return e.getKey();
-            }
-        }
-        throw new IllegalStateException("schedule " + spec.training() + " is not one of " + def.id() + "'s budgets");
     }
 
     private static Map<String, Object> stepEvent(String engine, long seed, long step, int epoch, double loss, double ms) {
