@@ -1,0 +1,7 @@
+package dev.dvg.report.read;
+
+import dev.dvg.report.Engine;
+
+/** Identifies a per-engine, per-seed artifact. */
+public record SeedKey(Engine engine, long seed) {
+}

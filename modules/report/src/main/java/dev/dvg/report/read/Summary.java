@@ -1,0 +1,20 @@
+package dev.dvg.report.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dvg.report.Engine;
+import java.util.List;
+import java.util.Map;
+
+/** summary.json. {@code targetAccuracy} is NaN when the run had no target. */
+public record Summary(String experiment, String runId, String status, String budget, String model, List<Long> seeds,
+                      Map<Engine, EngineSummary> engines, Parity parity, double speedRatio, double targetAccuracy,
+                      JsonNode provenance) {
+    public Summary {
+        seeds = List.copyOf(seeds);
+        engines = Map.copyOf(engines);
+    }
+
+    public EngineSummary engine(Engine e) {
+        return engines.get(e);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.dvg.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes reports from fixtures and checks their numbers and files. */
+class ReportContentTest {
+    @TempDir
+    static Path tmp;
+    static List<Fixtures.Expected> suite;
+    static Path suiteDir;
+    static ReportResult suiteReport;
+
+    @BeforeAll
+    static void writeSuite() {
+        suiteDir = tmp.resolve("results/david-vs-goliath/20261122-031500-d4e5");
+        suite = Fixtures.suite(suiteDir, 300);
+        suiteReport = Reports.write(tmp.resolve("results/david-vs-goliath/20261122-031500-d4e5"), tmp.resolve("out-suite"));
+    }
+
+    @Test
+    void headlineTableShowsEveryModelWithTheFixtureNumbers() throws IOException {
+        String md = Files.readString(suiteReport.markdown());
+        int headline = md.indexOf("Headline: David vs DL4J");
+        assertTrue(headline >= 0, "headline section present");
+        assertTrue(headline < md.indexOf("## is-zero-logistic"), "headline comes before the per-model sections");
+        String table = md.substring(headline, md.indexOf("\n\n", md.indexOf("| Model", headline)));
+        for (Fixtures.Expected e : suite) {
+            String row = table.lines().filter(l -> l.startsWith("| [" + e.experiment() + "]")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no headline row for " + e.experiment() + " in\n" + table));
+            for (String engine : List.of("david", "dl4j")) {
+                String mean = String.format(Locale.ROOT, "%.2f", 100 * e.meanAccuracy().get(engine));
+                assertTrue(row.contains(mean), e.experiment() + " " + engine + " mean " + mean + " in " + row);
+                if (e.seedAccuracy().get(engine).length > 1) {
+                    for (double a : e.seedAccuracy().get(engine)) {
+                        String s = String.format(Locale.ROOT, "%.2f", 100 * a);
+                        assertTrue(row.contains(s), "every seed listed: " + s + " in " + row);
+                    }
+                }
+            }
+            String ratio = String.format(Locale.ROOT, e.speedRatio() >= 10 ? "%.1f×" : "%.2f×", e.speedRatio());
+            assertTrue(row.contains(ratio), "throughput ratio " + ratio + " in " + row);
+            assertTrue(row.contains(String.format(Locale.ROOT, "%.2e", e.maxRelLossDiff())), "parity diff in " + row);
+            String dAcc = String.format(Locale.ROOT, "%+.2f", 100 * (e.meanAccuracy().get("david") - e.meanAccuracy().get("dl4j")));
+            assertTrue(row.contains(dAcc), "accuracy gap " + dAcc + " in " + row);
+        }
+    }
+
+    @Test
+    void everyChartIsAValidPngReferencedByTheMarkdownAndEmbeddedInTheHtml() throws IOException {
+        String md = Files.readString(suiteReport.markdown());
+        String html = Files.readString(suiteReport.html());
+        List<String> referenced = new ArrayList<>();
+        Matcher m = Pattern.compile("<img src=\"img/([^\"]+)\"").matcher(md);
+        while (m.find()) {
+            referenced.add(m.group(1));
+        }
+        assertEquals(suiteReport.images().size(), referenced.size(), "one markdown reference per image");
+        // 2 headline + per run: loss, acc, loss/epoch, diff, 2 confusions (+2 digits for mnist, +kernels, +2 boundaries)
+        assertEquals(2 + 4 * 6 + 2 + 3 + 2, referenced.size(), "charts: " + referenced);
+        for (String f : referenced) {
+            Path p = suiteReport.imageDir().resolve(f);
+            assertTrue(Files.isRegularFile(p), "image written: " + p);
+            byte[] b = Files.readAllBytes(p);
+            assertEquals((byte) 0x89, b[0]);
+            assertEquals('P', b[1]);
+            BufferedImage img = ImageIO.read(p.toFile());
+            assertTrue(img != null && img.getWidth() > 200 && img.getHeight() > 100, "decodable PNG: " + f);
+            assertTrue(html.contains("data-file=\"" + f + "\""), "embedded in HTML: " + f);
+        }
+        assertEquals(referenced.size(), Pattern.compile("src=\"data:image/png;base64,").matcher(html).results().count());
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no network references");
+        assertFalse(html.contains("<script"), "no scripts");
+    }
+
+    @Test
+    void runSectionsHaveSpeedParityPerClassAndProvenance() throws IOException {
+        String md = Files.readString(suiteReport.markdown());
+        for (String s : List.of("### Speed and memory", "### Parity", "### Errors by class", "### Provenance",
+                "### Misclassified test digits", "### First-layer convolution kernels", "### Decision boundary",
+                "| **David / DL4J** |", "`blas`", "OpenBLAS 0.3.19", "6bbc9ace898e44ae57da46a324031adb")) {
+            assertTrue(md.contains(s), "report contains " + s);
+        }
+        // is-zero: binary table and class names
+        assertTrue(md.contains("| not 0 |"), "class names used");
+        assertTrue(md.contains("| AUC |"), "binary metrics table");
+    }
+
+    @Test
+    void singleRunFolderAndExperimentFolderWithLatest(@TempDir Path dir) throws IOException {
+        Path exp = dir.resolve("results/mnist-lenet");
+        Fixtures.Expected e = Fixtures.run(exp.resolve("20261122-031500-aaaa"), "mnist-lenet", Fixtures.Kind.CNN, List.of(7L), 120, 3);
+        Files.writeString(exp.resolve("latest"), "20261122-031500-aaaa\n");
+        ReportResult r = Reports.write(exp, dir.resolve("out"));
+        assertEquals("run", r.kind());
+        String md = Files.readString(r.markdown());
+        assertTrue(md.startsWith("# DvG report: mnist-lenet"));
+        assertTrue(md.contains(String.format(Locale.ROOT, "%.2f", 100 * e.meanAccuracy().get("david"))));
+        assertTrue(r.images().stream().anyMatch(p -> p.getFileName().toString().contains("conv1-kernels")));
+    }
+
+    @Test
+    void resultsRootWithSeveralExperimentsAndASweep(@TempDir Path dir) throws IOException {
+        Path root = dir.resolve("results");
+        Fixtures.run(root.resolve("moons/20261122-031500-0001"), "moons", Fixtures.Kind.MOONS, List.of(1L), 80, 1);
+        Files.writeString(root.resolve("moons/latest"), "20261122-031500-0001");
+        Fixtures.run(root.resolve("mnist-mlp256/20261122-031500-0002"), "mnist-mlp256", Fixtures.Kind.MLP, List.of(1L), 80, 2);
+        Files.writeString(root.resolve("mnist-mlp256/latest"), "20261122-031500-0002");
+        Fixtures.sweep(root.resolve("sweeps/mlp256-lr-hidden/20261122-040000-77aa"));
+        Files.writeString(root.resolve("sweeps/mlp256-lr-hidden/latest"), "20261122-040000-77aa");
+        ReportResult r = Reports.write(root, root);
+        assertEquals("collection", r.kind());
+        String md = Files.readString(r.markdown());
+        assertTrue(md.contains("| [mnist-mlp256](#mnist-mlp256)"));
+        assertTrue(md.contains("| [moons](#moons)"));
+        assertTrue(md.contains("## Sweep mlp256-lr-hidden"));
+        // the report folder written into results/ is skipped when read again
+        ReportResult again = Reports.write(root, root);
+        assertEquals(r.images().size(), again.images().size());
+    }
+
+    @Test
+    void sweepReportRanksCandidatesAndDrawsTheGrid(@TempDir Path dir) throws IOException {
+        Path sweep = dir.resolve("sweep");
+        Fixtures.sweep(sweep);
+        ReportResult r = Reports.write(sweep, dir.resolve("out"));
+        assertEquals("sweep", r.kind());
+        String md = Files.readString(r.markdown());
+        for (String s : List.of("Best configuration per engine", "Spearman rank correlation", "All candidates, ranked",
+                "**diverged**", "loss is NaN at step 212", "Time per candidate")) {
+            assertTrue(md.contains(s), "sweep report contains " + s);
+        }
+        List<String> names = r.images().stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("mlp256-lr-hidden-score-scatter.png", "mlp256-lr-hidden-grid-david.png",
+                "mlp256-lr-hidden-grid-dl4j.png", "mlp256-lr-hidden-score-vs-learning-rate.png",
+                "mlp256-lr-hidden-score-vs-hidden.png", "mlp256-lr-hidden-time-per-candidate.png")), names.toString());
+        // ranked table: David's rank 1 row is the first candidate row
+        String ranked = md.substring(md.indexOf("All candidates, ranked"));
+        String firstRow = ranked.lines().filter(l -> l.startsWith("| #")).findFirst().orElseThrow();
+        assertTrue(firstRow.matches(".*\\| 1 \\|.*"), firstRow);
+    }
+
+    @Test
+    void keepsARenderedSuiteReportForLookingAt() throws IOException {
+        Path keep = Path.of("target/fixture-report");
+        ReportResult r = Reports.write(suiteDir, keep);
+        Path sweepDir = tmp.resolve("sweep-keep");
+        Fixtures.sweep(sweepDir);
+        Reports.write(sweepDir, Path.of("target/fixture-sweep-report"));
+        try (Stream<Path> s = Files.list(keep)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".report-")), "no temp folders left");
+        }
+        assertTrue(Files.size(r.html()) > 10_000);
+    }
+}
