@@ -3,9 +3,6 @@ package dev.dvg.data.moons;
 import dev.dvg.data.LabeledData;
 import dev.dvg.data.NumpyRandomState;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-
 /**
  * Two interleaving half circles, as scikit-learn's
  * {@code sklearn.datasets.make_moons(n_samples, shuffle=True, noise, random_state=seed)}.
@@ -15,10 +12,13 @@ import java.math.MathContext;
  * {@code t = linspace(0, pi, ·)}; label 0 for the outer, 1 for the inner moon; rows shuffled with
  * {@code RandomState(seed).shuffle(arange(n))}; then Gaussian noise {@code normal(scale=noise, size=(n,2))}
  * from the same generator added row-major. With {@link NumpyRandomState} the random part is numpy's bit
- * for bit. numpy's float64 cos/sin here are glibc's, which round (nearly always) correctly, so the
- * circle coordinates use correctly rounded cos/sin (a 50-digit Taylor series rounded once to double)
- * rather than {@code Math.cos}, which may be an ulp off. The golden test (MoonsTest) reports the
- * measured agreement with numpy.
+ * for bit except for the rare last-bit difference in {@code log} documented there. numpy's float64
+ * cos/sin are glibc's, which are within an ulp but not always correctly rounded (4 of 1102 linspace
+ * points differ from the correctly rounded value); {@link Math#cos} has its own last-bit errors, and
+ * combined with noise left points up to 4 ulps off numpy. So the circle uses cos/sin evaluated in
+ * double-double arithmetic (~106 bits, checked against a 60-digit reference in MoonsTest) and rounded
+ * once: a platform-independent definition that agrees with numpy to the last bit almost everywhere
+ * and to 1 ulp elsewhere. The golden test (MoonsTest) reports the measured agreement.
  */
 public final class TwoMoons {
     private TwoMoons() {
@@ -77,33 +77,75 @@ public final class TwoMoons {
         return new LabeledData("moons(n=" + n + ",noise=" + noise + ",seed=" + seed + ")", xf, p.y(), n, new int[] {2}, 2);
     }
 
-    private static final MathContext MC = new MathContext(50);
-    private static final BigDecimal EPS = new BigDecimal("1e-48");
+    /** pi/2 as an unevaluated sum of three doubles. */
+    private static final double HALF_PI_1 = 0x1.921fb54442d18p+0;
+    private static final double HALF_PI_2 = 0x1.1a62633145c07p-54;
+    private static final double HALF_PI_3 = -0x1.f1976b7ed8fbcp-110;
 
-    /** cos(t) correctly rounded to double, for |t| <= 4 (Taylor series at 50 significant digits). */
+    /** cos(t) for 0 <= t <= pi, rounded once from double-double arithmetic (correctly rounded in practice). */
     static double cos(double t) {
-        return taylor(t, true);
+        return trig(t, true);
     }
 
-    /** sin(t) correctly rounded to double, for |t| <= 4. */
+    /** sin(t) for 0 <= t <= pi, as {@link #cos}. */
     static double sin(double t) {
-        return taylor(t, false);
+        return trig(t, false);
     }
 
-    private static double taylor(double t, boolean cosine) {
-        if (Math.abs(t) > 4) {
-            throw new IllegalArgumentException("only for |t| <= 4, got " + t);
+    /**
+     * Reduces t to r = t - k·pi/2 (|r| <= pi/4, k in 0..2) in double-double, then sums the Taylor series
+     * of sin or cos of r in double-double; the quadrant k picks the function and sign.
+     */
+    private static double trig(double t, boolean cosine) {
+        if (!(t >= 0 && t <= 3.2)) {
+            throw new IllegalArgumentException("only for 0 <= t <= pi, got " + t);
         }
-        BigDecimal x = new BigDecimal(t);
-        BigDecimal x2 = x.multiply(x, MC);
-        BigDecimal term = cosine ? BigDecimal.ONE : x;
-        BigDecimal sum = term;
-        for (int k = cosine ? 1 : 2; term.abs().compareTo(EPS) > 0; k += 2) {
-            // next term = -term * x^2 / (k * (k+1)) with k = 1,3,5.. for cos (2j-1)(2j) and 2,4,.. for sin (2j)(2j+1)
-            term = term.multiply(x2, MC).divide(BigDecimal.valueOf((long) k * (k + 1)), MC).negate();
-            sum = sum.add(term, MC);
+        int k = (int) Math.rint(t / HALF_PI_1);
+        double a = t - k * HALF_PI_1; // exact (Sterbenz) for k = 1, 2 in this range
+        double b = -k * HALF_PI_2;
+        double rh = a + b;
+        double rl = (a - (rh - (rh - a)) + (b - (rh - a))) - k * HALF_PI_3;
+        double hi = rh + rl;
+        rl = rl - (hi - rh);
+        rh = hi;
+        boolean useCos = cosine ? k % 2 == 0 : k % 2 == 1;
+        boolean negate = cosine ? k >= 1 : k == 2;
+        double v = taylor(rh, rl, useCos);
+        return negate ? -v : v;
+    }
+
+    /** sin or cos of the double-double (rh, rl), |rh| <= pi/4, rounded to double. */
+    private static double taylor(double rh, double rl, boolean cosine) {
+        double x2h = rh * rh;
+        double x2l = Math.fma(rh, rh, -x2h) + 2 * rh * rl;
+        double th = cosine ? 1.0 : rh; // current term
+        double tl = cosine ? 0.0 : rl;
+        double sh = th;                // running sum
+        double sl = tl;
+        for (int k = cosine ? 1 : 2; k < 60; k += 2) {
+            // term *= -x^2 / (k (k+1))
+            double ph = th * x2h;
+            double pl = Math.fma(th, x2h, -ph) + (th * x2l + tl * x2h);
+            double qh = ph + pl;
+            pl = pl - (qh - ph);
+            double d = (double) k * (k + 1);
+            double qd = qh / d;
+            double qdl = (Math.fma(-qd, d, qh) + pl) / d;
+            double nh = qd + qdl;
+            th = -nh;
+            tl = -(qdl - (nh - qd));
+            // sum += term (two-sum plus low parts)
+            double u = sh + th;
+            double bv = u - sh;
+            double err = (sh - (u - bv)) + (th - bv);
+            double lo = err + sl + tl;
+            sh = u + lo;
+            sl = lo - (sh - u);
+            if (Math.abs(th) < 1e-36 * Math.abs(sh)) {
+                break;
+            }
         }
-        return sum.doubleValue();
+        return sh + sl;
     }
 
     /** numpy {@code linspace(0, pi, num)}: {@code i * (pi/(num-1))}, last point exactly pi. */
