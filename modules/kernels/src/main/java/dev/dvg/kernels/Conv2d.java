@@ -31,7 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       complete reduction, so the result does not depend on the thread count.</li>
  *   <li>db: the same full-width dy summed along (n, q) in lanes, lanes summed in order.</li>
  *   <li>dx: gathered, not scattered: dx[c, r] = Σ_{u,v,f} w[f,c,u,v]·dy[f, r − u·W − v] over a dy
- *       copy padded with zeros in front; 4 channels × 2 vectors per block; parallel over images.</li>
+ *       copy padded with zeros in front; 4 channels × 2 vectors per block (1 × 4 when C &lt; 4);
+ *       parallel over images.</li>
  * </ul>
  * Other strides use im2col + {@link Gemm} (forward Y = W·col, dW = Σ_n dY·colᵀ in image order,
  * dcol = Wᵀ·dY then col2im), correct for every shape, not tuned.
@@ -416,19 +417,22 @@ public final class Conv2d {
         int ow = s.ow();
         int nf = s.f();
         int kk = s.kh() * s.kw();
+        // channel block: 4 channels × 2 vectors, or 1 channel × 4 vectors when there are few channels
+        int cw = s.c() >= CB ? CB : 1;
+        int chunk = cw == CB ? 2 * L : 4 * L;
         int front = (s.kh() - 1) * s.w() + s.kw() - 1;
-        int hwp = roundUp(hw, 2 * L);
+        int hwp = roundUp(hw, chunk);
         int ds = front + hwp;
-        int cBlocks = (s.c() + CB - 1) / CB;
+        int cBlocks = (s.c() + cw - 1) / cw;
         Scratch caller = Scratch.get();
-        // packed weights wq[cb][u,v][f][CB], zero for missing channels
-        int wqSize = cBlocks * kk * nf * CB;
+        // packed weights wq[cb][u,v][f][cw], zero for missing channels
+        int wqSize = cBlocks * kk * nf * cw;
         float[] wq = caller.floats(Scratch.WEIGHTS, wqSize);
         Arrays.fill(wq, 0, wqSize, 0f);
         for (int f = 0; f < nf; f++) {
             for (int c = 0; c < s.c(); c++) {
                 for (int uv = 0; uv < kk; uv++) {
-                    wq[(((c / CB) * kk + uv) * nf + f) * CB + c % CB] = w[(f * s.c() + c) * kk + uv];
+                    wq[(((c / cw) * kk + uv) * nf + f) * cw + c % cw] = w[(f * s.c() + c) * kk + uv];
                 }
             }
         }
@@ -444,7 +448,7 @@ public final class Conv2d {
         ex.parallelFor(0, s.n(), (lo, hi) -> {
             Scratch sc = Scratch.get();
             float[] dyg = sc.floats(Scratch.COL, nf * ds);
-            float[] out = sc.floats(Scratch.OUT, CB * hwp);
+            float[] out = sc.floats(Scratch.OUT, cw * hwp);
             for (int n = lo; n < hi; n++) {
                 Arrays.fill(dyg, 0, nf * ds, 0f);
                 for (int f = 0; f < nf; f++) {
@@ -454,16 +458,42 @@ public final class Conv2d {
                     }
                 }
                 for (int cb = 0; cb < cBlocks; cb++) {
-                    for (int r0 = 0; r0 < hwp; r0 += 2 * L) {
-                        dxBlock(dyg, front + r0, shifts, kk * nf, wq, cb * kk * nf * CB, out, r0, hwp);
+                    int wo = cb * kk * nf * cw;
+                    for (int r0 = 0; r0 < hwp; r0 += chunk) {
+                        if (cw == CB) {
+                            dxBlock(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0, hwp);
+                        } else {
+                            dxBlock1(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0);
+                        }
                     }
-                    int cEnd = Math.min(s.c(), (cb + 1) * CB);
-                    for (int c = cb * CB; c < cEnd; c++) {
-                        System.arraycopy(out, (c - cb * CB) * hwp, dx, (n * s.c() + c) * hw, hw);
+                    int cEnd = Math.min(s.c(), (cb + 1) * cw);
+                    for (int c = cb * cw; c < cEnd; c++) {
+                        System.arraycopy(out, (c - cb * cw) * hwp, dx, (n * s.c() + c) * hw, hw);
                     }
                 }
             }
         });
+    }
+
+    /** 1 channel × 4 vectors of input positions of dx, summed over (u, v, f) in that order. */
+    private static void dxBlock1(float[] dyg, int base, int[] shifts, int terms, float[] wq, int wo,
+                                 float[] out, int r0) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int e = 0; e < terms; e++) {
+            int di = base + shifts[e];
+            FloatVector wv = FloatVector.broadcast(S, wq[wo + e]);
+            a0 = wv.fma(FloatVector.fromArray(S, dyg, di), a0);
+            a1 = wv.fma(FloatVector.fromArray(S, dyg, di + L), a1);
+            a2 = wv.fma(FloatVector.fromArray(S, dyg, di + 2 * L), a2);
+            a3 = wv.fma(FloatVector.fromArray(S, dyg, di + 3 * L), a3);
+        }
+        a0.intoArray(out, r0);
+        a1.intoArray(out, r0 + L);
+        a2.intoArray(out, r0 + 2 * L);
+        a3.intoArray(out, r0 + 3 * L);
     }
 
     /** 4 channels × 2 vectors of input positions of dx, summed over (u, v, f) in that order. */

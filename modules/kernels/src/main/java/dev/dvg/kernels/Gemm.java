@@ -27,7 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       When n is much narrower than m (e.g. [128×256]·[256×10]) the problem is solved as Cᵀ = Bᵀ·Aᵀ
  *       so the vector lanes run along the long side.</li>
  *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
- *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product.</li>
+ *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product. An ab with a
+ *       narrow B (n ≤ {@value #DOTS_PACK_MAX_N}, e.g. the [128×256]·[256×10] output layer) first
+ *       transposes B into a per-thread buffer to get there.</li>
  *   <li><b>vecmat</b>, when m is tiny and B is contiguous along n (N = 1 inference): rows of B are
  *       streamed straight from the caller's array, no packing.</li>
  * </ul>
@@ -62,6 +64,8 @@ public final class Gemm {
     static final int VECMAT_MAX_M = 3;
     /** abT/ab(n=1) with fewer rows or columns than this use the dot-product path. */
     static final int DOTS_MAX_SIDE = 8;
+    /** ab with at most this many columns transposes B (n×k floats) and uses the dot-product path. */
+    static final int DOTS_PACK_MAX_N = 16;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -71,6 +75,14 @@ public final class Gemm {
         final float[] b = new float[NC * KC];
         final float[] tile = new float[MR * NR];
         final float[] lanes = new float[4 * L];
+        float[] bt = new float[0];
+
+        float[] bt(int size) {
+            if (bt.length < size) {
+                bt = new float[size];
+            }
+            return bt;
+        }
     }
 
     private Gemm() {
@@ -138,6 +150,16 @@ public final class Gemm {
         Exec e = (long) m * n * k < PARALLEL_MIN_MACS ? Exec.serial() : ex;
         if (acs == 1 && brs == 1 && (m < DOTS_MAX_SIDE || n < DOTS_MAX_SIDE)) {
             dots(e, m, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+        } else if (acs == 1 && bcs == 1 && n <= DOTS_PACK_MAX_N && m > VECMAT_MAX_M) {
+            // narrow B (e.g. [256×10]): transpose it once on this thread, then one dot per output
+            float[] bt = BUFFERS.get().bt(n * k);
+            for (int p = 0; p < k; p++) {
+                int src = bOff + p * brs;
+                for (int j = 0; j < n; j++) {
+                    bt[j * k + p] = b[src + j];
+                }
+            }
+            dots(e, m, n, k, a, aOff, ars, bt, 0, k, c, cOff, crs, ccs, acc);
         } else if (m <= VECMAT_MAX_M && bcs == 1 && ccs == 1) {
             vecmat(e, m, n, k, a, aOff, ars, acs, b, bOff, brs, c, cOff, crs, acc);
         } else if (n <= VECMAT_MAX_M && ars == 1 && crs == 1) {

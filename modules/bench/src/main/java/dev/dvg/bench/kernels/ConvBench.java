@@ -109,6 +109,7 @@ public class ConvBench {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        net.initGradientsView();
         dl4j = net.getLayer(0);
         nx = Nd4j.create(x, new long[] {s.n(), s.c(), s.h(), s.w()}, 'c');
         ndy = Nd4j.create(dy, new long[] {s.n(), s.f(), s.oh(), s.ow()}, 'c');
