@@ -110,6 +110,7 @@ public final class Plots {
             }
         }
         emptyGuard(c);
+        niceStepTicks(c);
         return ChartKit.render(c, file, title);
     }
 
@@ -140,6 +141,7 @@ public final class Plots {
             s.setMarker(SeriesMarkers.NONE);
         }
         emptyGuard(c);
+        niceStepTicks(c);
         return ChartKit.render(c, file, title);
     }
 
@@ -310,6 +312,21 @@ public final class Plots {
             s.setFillColor(e.color());
         }
         return ChartKit.render(c, file, title);
+    }
+
+    /**
+     * XChart labels an axis whose x values are all equally spaced (steps 1..N) at every k-th data
+     * point (1, 19, 37, …) instead of at round numbers. One invisible point half-way between two
+     * steps switches it to its ordinary round-number ticks.
+     */
+    private static void niceStepTicks(XYChart c) {
+        XYSeries first = c.getSeriesMap().values().iterator().next();
+        double x0 = first.getXMin();
+        double y0 = first.getYMax();
+        XYSeries h = c.addSeries("\u200b", new double[] {x0 + 0.5}, new double[] {y0});
+        h.setMarker(SeriesMarkers.NONE);
+        h.setLineColor(new Color(0, 0, 0, 0));
+        h.setShowInLegend(false);
     }
 
     private static void emptyGuard(XYChart c) {
