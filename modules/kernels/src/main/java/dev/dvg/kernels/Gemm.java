@@ -193,7 +193,10 @@ public final class Gemm {
         int kc = ceilDiv(k, kBlocks);
         int panels = ceilDiv(n, NR);
         int tiles = ceilDiv(m, MR);
-        if (panels >= ex.threads() || panels >= tiles) {
+        // Each thread packs the whole of the operand it does not split, so split the longer side:
+        // for X·W1 at full batch (m = 60000) splitting columns would pack all of X on every thread.
+        boolean splitColumns = panels >= ex.threads() ? n >= m || tiles < ex.threads() : panels >= tiles;
+        if (splitColumns) {
             ex.parallelFor(0, panels, (lo, hi) -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
                     a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc));
         } else {
