@@ -51,7 +51,7 @@ class ReferenceParityTest {
 
     @BeforeAll
     static void start() {
-        exec = Exec.create(2);
+        exec = Exec.serial();
     }
 
     @AfterAll
@@ -73,7 +73,7 @@ class ReferenceParityTest {
     }
 
     static int batchSize(ModelSpec m) {
-        return m.convLayers() > 0 ? 16 : Math.min(128, Math.max(1, m.training().batchSize()));
+        return m.convLayers() > 0 ? 8 : Math.min(128, Math.max(1, m.training().batchSize()));
     }
 
     /**
