@@ -19,8 +19,10 @@ final class Dl4jSession implements EngineSession {
 
     Dl4jSession(ModelSpec model, int threads, float[] initialDavidParams) {
         this.threads = threads;
+        // both pools, explicitly: libnd4j's OpenMP threads and OpenBLAS's own (NOTES-DL4J.md)
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
         this.goliath = Goliath.build(model, GoliathOptions.DEFAULT);
         if (initialDavidParams != null) {
             goliath.setParamsFromDavid(initialDavidParams);

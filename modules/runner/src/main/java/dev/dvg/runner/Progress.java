@@ -22,6 +22,7 @@ public final class Progress {
     private final LongSupplier clock;
     private final long start;
     private long lastPrint;
+    private long lastDone = -1;
     private String suffix = "";
 
     public Progress(PrintWriter out, String label, long total, boolean terminal, Duration interval, LongSupplier clock) {
@@ -53,13 +54,17 @@ public final class Progress {
             return;
         }
         lastPrint = now;
+        lastDone = done;
         out.print(line(done, now));
         out.print(terminal ? "\r" : "\n");
         out.flush();
     }
 
-    /** Final line (always printed). */
+    /** Final line (printed unless the last line already said the same count). */
     public void done(long done) {
+        if (done == lastDone && !terminal) {
+            return;
+        }
         out.print(line(done, clock.getAsLong()));
         out.print("\n");
         out.flush();

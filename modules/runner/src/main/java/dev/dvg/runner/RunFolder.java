@@ -35,9 +35,11 @@ public final class RunFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(FiniteJson.module())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final ObjectMapper JSONL = new ObjectMapper()
+            .registerModule(FiniteJson.module())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Path experimentDir;
