@@ -44,10 +44,10 @@ final class HeadlineReport {
             if (s != null) {
                 EngineSummary d = s.engine(Engine.DAVID);
                 EngineSummary g = s.engine(Engine.DL4J);
-                lossGap = Fmt.ok(d.finalTrainLoss() - g.finalTrainLoss())
-                        ? String.format(Locale.ROOT, "%+.2e", d.finalTrainLoss() - g.finalTrainLoss()) : Fmt.NA;
+                double gap = d.finalTrainLoss() - g.finalTrainLoss();
+                lossGap = !Fmt.ok(gap) ? Fmt.NA : gap == 0 ? "0" : String.format(Locale.ROOT, "%+.2e", gap);
                 ttt = tt(d.timeToTargetSeconds()) + " / " + tt(g.timeToTargetSeconds())
-                        + (Fmt.ok(s.targetAccuracy()) ? "\n~target " + Fmt.pct(s.targetAccuracy()) + "~" : "");
+                        + (Fmt.ok(rr.target()) ? "\n~target " + Fmt.pct(rr.target()) + "~" : "");
                 ratio = "**" + Fmt.ratio(s.speedRatio()) + "**\n~" + Fmt.count(d.examplesPerSecond()) + " / "
                         + Fmt.count(g.examplesPerSecond()) + " ex/s~";
                 parity = Fmt.sci(s.parity().maxRelLossDiff()) + (s.parity().sameInit() ? "" : "\n~different init~");

@@ -46,6 +46,14 @@ final class RunReport {
         this.seeds = s.isEmpty() ? run.metrics().seeds() : s;
     }
 
+    /** The accuracy "time to target" refers to: summary.json's, else the final events'; NaN if none. */
+    double target() {
+        if (run.summary() != null && Fmt.ok(run.summary().targetAccuracy())) {
+            return run.summary().targetAccuracy();
+        }
+        return run.metrics().finals().stream().mapToDouble(FinalEvent::targetAccuracy).filter(Fmt::ok).findFirst().orElse(Double.NaN);
+    }
+
     /** The per-seed test accuracies of one engine (summary.json, else final events). */
     double[] seedAccuracies(Engine e) {
         EngineSummary es = run.summary() == null ? null : run.summary().engine(e);
@@ -84,8 +92,8 @@ final class RunReport {
     }
 
     String divergedMark(Engine e) {
-        boolean d = run.summary() != null ? run.summary().engine(e).diverged()
-                : run.metrics().divergences().stream().anyMatch(x -> x.engine() == e);
+        boolean d = run.metrics().divergences().stream().anyMatch(x -> x.engine() == e)
+                || run.summary() != null && run.summary().engine(e).diverged();
         return d ? " **diverged**" : "";
     }
 
@@ -118,9 +126,12 @@ final class RunReport {
                 .append(run.status()).append("** · seeds ").append(join(seeds));
         if (s != null) {
             b.append(" · model `").append(s.model()).append('`');
-            if (Fmt.ok(s.targetAccuracy())) {
-                b.append(" · target accuracy ").append(Fmt.pct(s.targetAccuracy()));
+            if (Fmt.ok(s.minAccuracy())) {
+                b.append(" · accuracy floor ").append(Fmt.pct(s.minAccuracy()));
             }
+        }
+        if (Fmt.ok(target())) {
+            b.append(" · target accuracy ").append(Fmt.pct(target()));
         }
         b.append(" · started ").append(run.info().started());
         return b.toString();
@@ -132,6 +143,7 @@ final class RunReport {
 
     private void results(Document doc) {
         doc.heading(h + 1, "Results", slug + "-results");
+        boolean floor = run.summary() != null && Fmt.ok(run.summary().minAccuracy());
         List<List<String>> rows = new ArrayList<>();
         for (Engine e : ENGINES) {
             EngineSummary es = run.summary() == null ? null : run.summary().engine(e);
@@ -139,13 +151,23 @@ final class RunReport {
             double[] trainLoss = run.metrics().finals().stream().filter(f -> f.engine() == e).mapToDouble(FinalEvent::trainLoss).toArray();
             double[] ttt = run.metrics().finals().stream().filter(f -> f.engine() == e).mapToDouble(FinalEvent::timeToTargetSeconds).toArray();
             double[] secs = run.metrics().finals().stream().filter(f -> f.engine() == e).mapToDouble(FinalEvent::trainSeconds).toArray();
-            rows.add(List.of("{" + e.key() + "}" + divergedMark(e), accuracyCell(e),
+            List<String> row = new ArrayList<>(List.of("{" + e.key() + "}" + divergedMark(e), accuracyCell(e),
                     Fmt.sig(es != null ? es.finalTrainLoss() : Fmt.mean(trainLoss)), Fmt.sig(Fmt.mean(testLoss)),
                     timeToTarget(es != null ? es.timeToTargetSeconds() : Fmt.mean(ttt), ttt),
                     Fmt.seconds(es != null ? es.trainSeconds() : Fmt.mean(secs))));
+            if (floor) {
+                row.add(es.meetsMinAccuracy() == null ? Fmt.NA : es.meetsMinAccuracy() ? "yes" : "**no**");
+            }
+            rows.add(row);
         }
-        doc.add(new Block.Table(List.of("Engine", "Test accuracy (%)", "Final train loss", "Test loss", "Time to target", "Train time"),
-                rows, new boolean[] {false, true, true, true, true, true}));
+        List<String> header = new ArrayList<>(List.of("Engine", "Test accuracy (%)", "Final train loss", "Test loss",
+                "Time to target" + (Fmt.ok(target()) ? "\n~" + Fmt.pct(target()) + "~" : ""), "Train time"));
+        if (floor) {
+            header.add("Meets floor\n~≥ " + Fmt.pct(run.summary().minAccuracy()) + "~");
+        }
+        boolean[] num = new boolean[header.size()];
+        java.util.Arrays.fill(num, 1, num.length, true);
+        doc.add(new Block.Table(header, rows, num));
     }
 
     private static String timeToTarget(double mean, double[] perSeed) {

@@ -198,7 +198,7 @@ public final class ResultsReader {
     RunInfo readRunInfo(Path file) {
         Node n = readObject(file, "run.json");
         checkFormat(n);
-        return new RunInfo(n.str("experiment"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed"),
+        return new RunInfo(n.str("experiment"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed", "running"),
                 n.str("started"), n.optStr("finished"), n.oneOf("budget", "quick", "default", "full"),
                 n.obj("config").json(), n.obj("provenance").json());
     }
@@ -279,7 +279,7 @@ public final class ResultsReader {
         }
         return new FinalEvent(engine, seed, fraction(n, "test_accuracy"), n.numOrNull("test_loss"),
                 fraction(n, "train_accuracy"), n.numOrNull("train_loss"), n.num("train_seconds"),
-                n.numOrNull("examples_per_second"), n.num("peak_heap_mb"), n.numOrNull("peak_rss_mb"), confusion,
+                n.numOrNull("examples_per_second"), n.numOrNull("peak_heap_mb"), n.numOrNull("peak_rss_mb"), confusion,
                 perClass, binary, n.numOrNull("time_to_target_seconds"), fraction(n, "target_accuracy"), classNames);
     }
 
@@ -288,16 +288,23 @@ public final class ResultsReader {
         Map<Engine, EngineSummary> engines = new EnumMap<>(Engine.class);
         Node es = n.obj("engines");
         for (Engine e : Engine.values()) {
+            if (!es.has(e.key())) {
+                // an engine that produced nothing (e.g. it failed before its first seed finished)
+                engines.put(e, new EngineSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, true, null, List.of()));
+                continue;
+            }
             Node s = es.obj(e.key());
             List<SeedSummary> perSeed = new ArrayList<>();
             for (Node p : s.objects("per_seed")) {
                 perSeed.add(new SeedSummary(p.integer("seed"), fraction(p, "test_accuracy"), p.numOrNull("final_train_loss"),
-                        p.num("train_seconds")));
+                        p.numOrNull("train_seconds")));
             }
+            Boolean meets = s.has("meets_min_accuracy") ? s.bool("meets_min_accuracy") : null;
             engines.put(e, new EngineSummary(fraction(s, "test_accuracy"), s.numOrNull("test_accuracy_sd"),
-                    s.numOrNull("final_train_loss"), s.num("train_seconds"), s.numOrNull("examples_per_second"),
-                    s.num("peak_heap_mb"), s.numOrNull("peak_rss_mb"), s.numOrNull("time_to_target_seconds"),
-                    s.bool("diverged"), perSeed));
+                    s.numOrNull("final_train_loss"), s.numOrNull("train_seconds"), s.numOrNull("examples_per_second"),
+                    s.numOrNull("peak_heap_mb"), s.numOrNull("peak_rss_mb"), s.numOrNull("time_to_target_seconds"),
+                    s.bool("diverged"), meets, perSeed));
         }
         Node p = n.obj("parity");
         Parity parity = new Parity(p.bool("same_init"), p.numOrNull("max_abs_loss_diff"), p.numOrNull("max_rel_loss_diff"),
@@ -312,7 +319,7 @@ public final class ResultsReader {
         return new Summary(n.str("experiment"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed"),
                 n.oneOf("budget", "quick", "default", "full"), n.str("model"), seeds, engines, parity,
                 n.numOrNull("speed_ratio"), n.has("target_accuracy") ? fraction(n, "target_accuracy") : Double.NaN,
-                n.obj("provenance").json());
+                n.has("min_accuracy") ? fraction(n, "min_accuracy") : Double.NaN, n.obj("provenance").json());
     }
 
     Artifacts readArtifacts(Path dir) {
@@ -352,8 +359,15 @@ public final class ResultsReader {
 
     private static Misclassified readMisclassified(Node n) {
         long[] shape = n.integers("shape");
+        if (shape.length == 1 && shape[0] > 0 && Math.round(Math.sqrt(shape[0])) * Math.round(Math.sqrt(shape[0])) == shape[0]) {
+            long side = Math.round(Math.sqrt(shape[0]));
+            shape = new long[] {1, side, side};
+        } else if (shape.length == 2) {
+            shape = new long[] {1, shape[0], shape[1]};
+        }
         if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1) {
-            throw n.error("key 'shape': expected [C, H, W] with positive sizes, got " + java.util.Arrays.toString(shape));
+            throw n.error("key 'shape': expected [C, H, W], [H, W] or [H*W] (a square) with positive sizes, got "
+                    + java.util.Arrays.toString(n.integers("shape")));
         }
         int size = Math.toIntExact(shape[0] * shape[1] * shape[2]);
         List<Misclassified.Example> ex = new ArrayList<>();
@@ -426,7 +440,7 @@ public final class ResultsReader {
         Path file = dir.resolve("suite.json");
         Node n = readObject(file, "suite.json");
         checkFormat(n);
-        String status = n.oneOf("status", "complete", "incomplete", "failed");
+        String status = n.oneOf("status", "complete", "incomplete", "failed", "running");
         List<String> experiments = n.strings("experiments");
         List<RunResults> runs = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -502,7 +516,7 @@ public final class ResultsReader {
             String error = c.has("error") ? c.str("error") : null;
             candidates.add(new Candidate(id, engine, values, score, cScore, c.numOrNull("seconds"), status, error));
         }
-        return new SweepResults(dir, n.str("sweep"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed"),
+        return new SweepResults(dir, n.str("sweep"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed", "running"),
                 n.oneOf("budget", "quick", "default", "full"), scoreName, maximize, n.obj("definition").json(),
                 n.obj("provenance").json(), candidates);
     }

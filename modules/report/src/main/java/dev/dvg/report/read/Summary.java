@@ -5,10 +5,13 @@ import dev.dvg.report.Engine;
 import java.util.List;
 import java.util.Map;
 
-/** summary.json. {@code targetAccuracy} is NaN when the run had no target. */
+/**
+ * summary.json. {@code targetAccuracy} (the accuracy "time to target" refers to) and
+ * {@code minAccuracy} (the budget's accuracy floor) are NaN when absent.
+ */
 public record Summary(String experiment, String runId, String status, String budget, String model, List<Long> seeds,
                       Map<Engine, EngineSummary> engines, Parity parity, double speedRatio, double targetAccuracy,
-                      JsonNode provenance) {
+                      double minAccuracy, JsonNode provenance) {
     public Summary {
         seeds = List.copyOf(seeds);
         engines = Map.copyOf(engines);
