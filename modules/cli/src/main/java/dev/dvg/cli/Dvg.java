@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
             DataCommand.class,
             RunCommand.class,
+            RegressCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
