@@ -162,6 +162,32 @@ public final class Parity {
         return new Result(model.id(), optimizer, b0.n(), fwd[0], fwd[1], grads, lossD0, lossG0, losses, finals);
     }
 
+    /**
+     * The optimiser a parity check of {@code model} uses: the model's own when both engines implement
+     * it exactly (Sgd, Nesterov, RmsProp, Adam), else SGD with lr 0.1 (for L-BFGS/CG, classical
+     * momentum and the scalar RMSprop, which DL4J has no exact equivalent of).
+     */
+    public static OptimizerSpec parityOptimizer(ModelSpec model) {
+        OptimizerSpec o = model.optimizer();
+        if (o instanceof OptimizerSpec.Sgd || o instanceof OptimizerSpec.Nesterov || o instanceof OptimizerSpec.RmsProp
+                || o instanceof OptimizerSpec.Adam) {
+            return o;
+        }
+        return new OptimizerSpec.Sgd(0.1);
+    }
+
+    /**
+     * Batch size of a parity check: the model's own capped at 128 for minibatch models, 8 for
+     * convolutional ones (DL4J's CPU convolution is slow), 0 (= the whole training set) for
+     * full-batch models.
+     */
+    public static int parityBatchSize(ModelSpec model) {
+        if (model.training().sampling() == dev.dvg.models.TrainingSpec.Sampling.FULL_BATCH) {
+            return 0;
+        }
+        return model.convLayers() > 0 ? 8 : Math.min(128, model.training().batchSize());
+    }
+
     /** {@code [maxAbs, maxRel]} of two equally long arrays (relative over entries ≥ REL_FLOOR). */
     static double[] elementwise(float[] a, float[] b) {
         if (a.length != b.length) {

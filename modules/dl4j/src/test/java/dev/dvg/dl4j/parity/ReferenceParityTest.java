@@ -73,7 +73,7 @@ class ReferenceParityTest {
     }
 
     static int batchSize(ModelSpec m) {
-        return m.convLayers() > 0 ? 8 : Math.min(128, Math.max(1, m.training().batchSize()));
+        return Parity.parityBatchSize(m);
     }
 
     /**
