@@ -2,13 +2,13 @@ package dev.dvg.runner;
 
 import dev.dvg.data.LabeledData;
 import dev.dvg.data.Split;
-import dev.dvg.data.Transforms;
 import dev.dvg.data.digits.Digits20;
+import dev.dvg.data.fetch.Checksums;
 import dev.dvg.data.fetch.DatasetId;
 import dev.dvg.data.fetch.FetchResult;
 import dev.dvg.data.fetch.VerifiedFile;
-import dev.dvg.data.moons.TwoMoons;
 import dev.dvg.models.DataRecipe;
+import dev.dvg.models.ModelData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,28 +17,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model's data prepared once for both engines: transformed train and test sets, their target
- * matrices and the class labels evaluation compares against (for the is-zero models: 1 = "is a
- * zero"). Also the checksums of the files it came from, for provenance.
+ * A model's data prepared once for both engines ({@link ModelData}: transformed sets and targets),
+ * plus what provenance needs: the checksums of the files it came from.
  *
- * @param train        training examples (transformed)
- * @param test         test examples (transformed)
- * @param trainTargets Y of the training set, N×targetWidth
- * @param testTargets  Y of the test set
- * @param targetWidth  columns of Y (= network outputs)
- * @param classes      classes evaluation counts (2 for the binary targets)
- * @param checksums    file name → md5 (or a generator description for synthetic data)
+ * @param data      train/test sets and their target encoding
+ * @param checksums file name → md5 (or the generator call, for synthetic data)
  */
-record ExperimentData(LabeledData train, LabeledData test, float[] trainTargets, float[] testTargets,
-                      int targetWidth, int classes, Map<String, String> checksums) {
+record ExperimentData(ModelData data, Map<String, String> checksums) {
 
-    /** Fixed seed of generated data (moons) and of random splits: data never varies with the run seed. */
+    /**
+     * Seed of generated data (moons) and of random train/test splits: the data stays the same for
+     * every run seed, which only moves the initial weights and the batch order.
+     */
     static final long DATA_SEED = 0L;
+
+    LabeledData train() {
+        return data.train();
+    }
+
+    LabeledData test() {
+        return data.test();
+    }
+
+    int targetWidth() {
+        return dev.dvg.data.Transforms.targetWidth(data.train(), data.targetKind());
+    }
+
+    /** Classes evaluation counts: 2 for the binary targets. */
+    int classes() {
+        return data.train().numClasses();
+    }
 
     static ExperimentData load(DataRecipe recipe, DataSources sources) throws IOException {
         Map<String, String> sums = new LinkedHashMap<>();
-        LabeledData train;
-        LabeledData test;
+        ModelData md;
         switch (recipe.dataset()) {
             case MNIST, FASHION_MNIST -> {
                 DatasetId id = recipe.dataset() == DataRecipe.Dataset.MNIST ? DatasetId.MNIST : DatasetId.FASHION_MNIST;
@@ -46,50 +58,30 @@ record ExperimentData(LabeledData train, LabeledData test, float[] trainTargets,
                 for (VerifiedFile f : files.files()) {
                     sums.put(id.key() + "/" + f.role().fileName(), f.md5());
                 }
-                train = sources.catalog().loadTrain(id);
-                test = sources.catalog().loadTest(id);
+                md = ModelData.load(recipe, sources.catalog(), null, DATA_SEED);
             }
             case MOONS -> {
-                LabeledData all = TwoMoons.generateData(recipe.samples(), recipe.noise(), DATA_SEED);
                 sums.put("moons", "make_moons(n_samples=" + recipe.samples() + ", noise=" + recipe.noise()
                         + ", random_state=" + DATA_SEED + ")");
-                Split s = Split.of(all, recipe.testFraction(), DATA_SEED);
-                train = s.train();
-                test = s.test();
+                md = ModelData.load(recipe, sources.catalog(), null, DATA_SEED);
             }
             case DIGITS20 -> {
                 Path p = sources.digits();
                 if (p == null) {
-                    throw new IllegalArgumentException("digits20 needs the 20x20 digits: pass --digits PATH "
-                            + "(OpenCV's digits.png, Debian package opencv-doc, or the course's ex4data1.mat) "
+                    throw new IllegalArgumentException("digits20 needs the 20x20 digits: pass --digits FILE "
+                            + "(OpenCV's digits.png from Debian's opencv-doc, or the course's ex4data1.mat) "
                             + "or set DVG_DIGITS");
                 }
                 if (!Files.isRegularFile(p)) {
                     throw new IllegalArgumentException("--digits " + p + ": no such file");
                 }
+                sums.put(p.getFileName().toString(), Checksums.uncompressed(p).md5());
                 LabeledData all = p.toString().endsWith(".mat") ? Digits20.fromMat(p) : Digits20.fromPng(p);
-                sums.put(p.getFileName().toString(), dev.dvg.data.fetch.Checksums.uncompressed(p).md5());
                 Split s = Split.of(all, recipe.testFraction(), DATA_SEED);
-                train = s.train();
-                test = s.test();
+                md = ModelData.prepare(recipe, s.train(), s.test());
             }
             default -> throw new IllegalStateException("unhandled data set " + recipe.dataset());
         }
-        if (recipe.transform() == DataRecipe.Transform.ZSCORE_PER_IMAGE) {
-            train = Transforms.zScorePerExample(train);
-            test = Transforms.zScorePerExample(test);
-        }
-        Transforms.TargetKind kind;
-        switch (recipe.target()) {
-            case IS_DIGIT_0 -> {
-                train = Transforms.isClass(train, 0);
-                test = Transforms.isClass(test, 0);
-                kind = Transforms.TargetKind.BINARY;
-            }
-            case LABEL_0_1 -> kind = Transforms.TargetKind.BINARY;
-            default -> kind = Transforms.TargetKind.ONE_HOT;
-        }
-        return new ExperimentData(train, test, Transforms.targets(train, kind), Transforms.targets(test, kind),
-                Transforms.targetWidth(train, kind), train.numClasses(), sums);
+        return new ExperimentData(md, sums);
     }
 }

@@ -1,8 +1,5 @@
 package dev.dvg.runner;
 
-import dev.dvg.data.batch.Batch;
-import dev.dvg.data.batch.BatchPlan;
-import dev.dvg.data.batch.BatchStream;
 import dev.dvg.engine.spec.Conv2dSpec;
 import dev.dvg.engine.spec.OptimizerSpec;
 import dev.dvg.kernels.Exec;
@@ -10,7 +7,6 @@ import dev.dvg.models.David;
 import dev.dvg.models.ModelSpec;
 import dev.dvg.models.ReferenceModels;
 import dev.dvg.models.SpecJson;
-import dev.dvg.models.TrainingSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,15 +168,6 @@ public final class ExperimentRunner {
         return c;
     }
 
-    /** Plan of the batch stream for a schedule: the seed orders (or draws) the batches. */
-    static BatchPlan plan(TrainingSpec t, long seed) {
-        return switch (t.sampling()) {
-            case WITH_REPLACEMENT -> BatchPlan.withReplacement(t.batchSize(), seed);
-            case SHUFFLED_EPOCHS -> BatchPlan.shuffled(t.batchSize(), seed);
-            case FULL_BATCH -> BatchPlan.fullBatch();
-        };
-    }
-
     /** Whether the model's first layer is a convolution (its filters are drawn in the report). */
     static boolean hasConv(ModelSpec spec) {
         return spec.network().layers().stream().anyMatch(l -> l instanceof Conv2dSpec);
@@ -199,12 +186,4 @@ public final class ExperimentRunner {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Used by Training: a stream over the experiment's training data for one seed. */
-    static BatchStream stream(ExperimentData data, ModelSpec spec) {
-        return new BatchStream(data.train(), data.trainTargets(), data.targetWidth(), plan(spec.training(), spec.seed()));
-    }
-
-    static Batch next(BatchStream s) {
-        return s.next();
-    }
 }

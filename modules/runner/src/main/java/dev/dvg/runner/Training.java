@@ -42,6 +42,8 @@ final class Training {
     private final RunFolder folder;
     private final PrintWriter progressOut;
     private final AtomicBoolean stop;
+    private final float[] trainTargets;
+    private final float[] testTargets;
 
     Training(ExperimentDef def, BudgetDef budget, ModelSpec spec, ExperimentData data, RunFolder folder,
              PrintWriter progressOut, AtomicBoolean stop) {
@@ -52,6 +54,8 @@ final class Training {
         this.folder = folder;
         this.progressOut = progressOut;
         this.stop = stop;
+        this.trainTargets = data.data().trainTargets();
+        this.testTargets = data.data().testTargets();
     }
 
     EngineOutcome train(EngineSession s) {
@@ -74,7 +78,7 @@ final class Training {
             progress = Progress.of(progressOut, def.id() + " " + engine + " seed " + seed, budget);
             int[] it = {0};
             long t0 = System.nanoTime();
-            double loss = s.minimize(data.train().x(), data.trainTargets(), n, budget, l -> {
+            double loss = s.minimize(data.train().x(), trainTargets, n, budget, l -> {
                 it[0]++;
                 losses.add(l);
                 folder.event(stepEvent(engine, seed, it[0], 0, l, (System.nanoTime() - t0) / 1e6));
@@ -90,7 +94,7 @@ final class Training {
             }
             evaluate(s, engine, seed, 1, it[0], trainNanos / 1e9, n / Math.max(1e-9, trainNanos / 1e9));
         } else {
-            BatchStream stream = ExperimentRunner.stream(data, spec);
+            BatchStream stream = data.data().trainStream(t, seed);
             long total = t.totalSteps(n);
             int evalEvery = budget.evalEvery();
             if (evalEvery == 0) {
@@ -186,8 +190,8 @@ final class Training {
     private Map<String, Object> evaluate(EngineSession s, String engine, long seed, int epoch, long step,
                                          double epochSeconds, double examplesPerSecond) {
         int nTrain = Math.min(TRAIN_EVAL_EXAMPLES, data.train().n());
-        Scores train = scores(s, data.train().x(), data.trainTargets(), nTrain);
-        Scores test = scores(s, data.test().x(), data.testTargets(), data.test().n());
+        Scores train = scores(s, data.train().x(), trainTargets, nTrain);
+        Scores test = scores(s, data.test().x(), testTargets, data.test().n());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", "epoch");
         m.put("engine", engine);
@@ -207,8 +211,8 @@ final class Training {
     private Map<String, Object> finals(EngineSession s, String engine, long seed, double trainSeconds, double eps,
                                        Double timeToTarget, List<Double> losses) {
         int nTrain = Math.min(TRAIN_EVAL_EXAMPLES, data.train().n());
-        Scores train = scores(s, data.train().x(), data.trainTargets(), nTrain);
-        Scores test = scores(s, data.test().x(), data.testTargets(), data.test().n());
+        Scores train = scores(s, data.train().x(), trainTargets, nTrain);
+        Scores test = scores(s, data.test().x(), testTargets, data.test().n());
         int[] truth = Arrays.copyOf(data.test().labels(), data.test().n());
         ClassificationReport cr = ClassificationReport.ofLabels(truth, test.predicted, data.classes());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -327,7 +331,7 @@ final class Training {
     }
 
     private Map<String, Object> misclassified(EngineSession s) {
-        Scores test = scores(s, data.test().x(), data.testTargets(), data.test().n());
+        Scores test = scores(s, data.test().x(), testTargets, data.test().n());
         int f = data.test().features();
         List<Map<String, Object>> ex = new ArrayList<>();
         for (int i = 0; i < data.test().n() && ex.size() < MISCLASSIFIED; i++) {
