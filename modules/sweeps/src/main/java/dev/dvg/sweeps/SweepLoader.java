@@ -269,9 +269,16 @@ public final class SweepLoader {
                     }
                     List<Serializable> values = new ArrayList<>();
                     for (JsonNode v : vs) {
-                        Object raw = v.isTextual() ? v.asText() : v.isIntegralNumber() && p.kind() == Param.Kind.INT
-                                ? (Object) (v.canConvertToInt() ? v.asInt() : v.asLong())
-                                : v.isNumber() ? (Object) v.asDouble() : v.toString();
+                        Object raw;
+                        if (v.isTextual()) {
+                            raw = v.asText();
+                        } else if (v.isIntegralNumber() && p.kind() == Param.Kind.INT && v.canConvertToInt()) {
+                            raw = Integer.valueOf(v.asInt());
+                        } else if (v.isNumber() && p.kind() != Param.Kind.INT) {
+                            raw = Double.valueOf(v.asDouble());
+                        } else {
+                            raw = v.toString();
+                        }
                         try {
                             values.add(p.check(raw));
                         } catch (IllegalArgumentException ex) {

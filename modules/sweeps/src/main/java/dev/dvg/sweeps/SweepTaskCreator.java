@@ -167,7 +167,8 @@ final class SweepTaskCreator implements TaskCreator {
             if (sweep.stopRequested()) {
                 return null;
             }
-            log.warn("sweep {}: candidate {} ({}) failed", def.id(), index, point.label(), e);
+            log.warn("sweep {}: candidate {} ({}) failed: {}", def.id(), index, point.label(), e.toString());
+            log.debug("sweep {}: candidate {} stack trace", def.id(), index, e);
             Path runDir = newestRun(root.resolve(candidateDef.id()));
             Map<String, Object> summary = runDir == null ? null : readSummary(runDir);
             String rel = runDir == null ? null : sweepDir.relativize(runDir).toString();
