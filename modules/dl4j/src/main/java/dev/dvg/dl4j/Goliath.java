@@ -152,13 +152,16 @@ public final class Goliath {
      * backprop gradient: the loss layer's dL/dZ is per example (not divided by N) and L2 is not in it
      * — both are applied later inside the updater ({@code BaseMultiLayerUpdater}: divide by the
      * minibatch size, then the regularization's gradient, then the updater). This method does those
-     * two steps on a copy; the parity tests check the result against David's gradient.
+     * two steps on a copy; the parity tests check the result against David's gradient. The updater
+     * state is left as it was, so training may continue afterwards (tested; DL4J's own
+     * {@code clear()} would discard it).
      */
     public double gradientAsDavid(float[] x, float[] y, int n, float[] gradOut) {
         net.setInput(features(x, n));
         net.setLabels(labels(y, n));
         net.computeGradientAndScore();
         INDArray g = net.gradient().gradient().castTo(DataType.DOUBLE).dup();
+
         g.divi(n);
         double[] raw = g.data().asDouble();
         float[] dl4j = new float[raw.length];
@@ -174,9 +177,9 @@ public final class Goliath {
         }
         float[] david = layout.dl4jToDavid(dl4j);
         System.arraycopy(david, 0, gradOut, 0, david.length);
-        double score = net.score();
-        net.clear();
-        return score;
+        // not net.clear(): in M2.1 it also drops the Solver, and with it the updater state (RMSprop/Adam
+        // moments, Nesterov velocity), so training continued afterwards would restart them
+        return net.score();
     }
 
     /**
