@@ -195,6 +195,11 @@ public final class Gemm {
         int tiles = ceilDiv(m, MR);
         // Each thread packs the whole of the operand it does not split, so split the longer side:
         // for X·W1 at full batch (m = 60000) splitting columns would pack all of X on every thread.
+        if (ex.threads() == 1) {
+            // no lambda, no future: the serial hot path allocates nothing
+            block(0, m, 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
+            return;
+        }
         boolean splitColumns = panels >= ex.threads() ? n >= m || tiles < ex.threads() : panels >= tiles;
         if (splitColumns) {
             ex.parallelFor(0, panels, (lo, hi) -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
@@ -426,7 +431,9 @@ public final class Gemm {
     private static void dots(Exec ex, int m, int n, int k, float[] a, int aOff, int ars,
                              float[] b, int bOff, int bcs, float[] c, int cOff, int crs, int ccs,
                              boolean acc) {
-        if (m >= n) {
+        if (ex.threads() == 1) {
+            dotsBlock(0, m, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+        } else if (m >= n) {
             ex.parallelFor(0, m, (lo, hi) -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs,
                     c, cOff, crs, ccs, acc));
         } else {
@@ -508,6 +515,12 @@ public final class Gemm {
     private static void vecmat(Exec ex, int m, int n, int k, float[] a, int aOff, int ars, int acs,
                                float[] b, int bOff, int brs, float[] c, int cOff, int crs,
                                boolean acc) {
+        if (ex.threads() == 1) {
+            for (int i = 0; i < m; i++) {
+                vecmatRow(i, 0, n, k, a, aOff, ars, acs, b, bOff, brs, c, cOff, crs, acc);
+            }
+            return;
+        }
         int blocks = ceilDiv(n, 4 * L);
         ex.parallelFor(0, blocks, (lo, hi) -> {
             for (int i = 0; i < m; i++) {
