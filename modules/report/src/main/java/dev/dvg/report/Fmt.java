@@ -23,6 +23,14 @@ final class Fmt {
         return ok(v) ? String.format(Locale.ROOT, "%.2f", 100 * v) : NA;
     }
 
+    /** A difference of fractions in percentage points, "+0.12"; "0.00" when it rounds to zero. */
+    static String signedPp(double v) {
+        if (!ok(v)) {
+            return NA;
+        }
+        return Math.abs(100 * v) < 0.005 ? "0.00" : String.format(Locale.ROOT, "%+.2f", 100 * v);
+    }
+
     static String fixed(double v, int decimals) {
         return ok(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : NA;
     }

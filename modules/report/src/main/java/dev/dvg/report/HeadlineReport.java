@@ -57,7 +57,7 @@ final class HeadlineReport {
                     Integer.toString(Math.max(acc[0][i].length, acc[1][i].length)),
                     rr.accuracyCell(Engine.DAVID) + rr.divergedMark(Engine.DAVID),
                     rr.accuracyCell(Engine.DL4J) + rr.divergedMark(Engine.DL4J),
-                    Fmt.ok(dAcc) ? String.format(Locale.ROOT, "%+.2f", 100 * dAcc) : Fmt.NA,
+                    Fmt.signedPp(dAcc),
                     lossGap, parity, ttt, ratio));
         }
         for (String m : missing) {

@@ -126,7 +126,7 @@ final class RunReport {
                 .append(run.status()).append("** · seeds ").append(join(seeds));
         if (s != null) {
             b.append(" · model `").append(s.model()).append('`');
-            if (Fmt.ok(s.minAccuracy())) {
+            if (Fmt.ok(s.minAccuracy()) && s.minAccuracy() > 0) {
                 b.append(" · accuracy floor ").append(Fmt.pct(s.minAccuracy()));
             }
         }
@@ -143,7 +143,7 @@ final class RunReport {
 
     private void results(Document doc) {
         doc.heading(h + 1, "Results", slug + "-results");
-        boolean floor = run.summary() != null && Fmt.ok(run.summary().minAccuracy());
+        boolean floor = run.summary() != null && Fmt.ok(run.summary().minAccuracy()) && run.summary().minAccuracy() > 0;
         List<List<String>> rows = new ArrayList<>();
         for (Engine e : ENGINES) {
             EngineSummary es = run.summary() == null ? null : run.summary().engine(e);

@@ -10,6 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -81,8 +84,22 @@ public final class ChartKit {
         return draw(file, alt, w, h, (g, size) -> chart.paint(g, w, h));
     }
 
-    /** Draws a picture with Java2D on a white canvas of {@code w}×{@code h} CSS pixels. */
+    /**
+     * Draws a picture with Java2D on a white canvas of {@code w}×{@code h} CSS pixels, in the
+     * background: charts are independent, so a report's charts render on all cores.
+     */
     static Image draw(String file, String alt, int w, int h, BiConsumer<Graphics2D, int[]> painter) {
+        return new Image(file, alt, CompletableFuture.supplyAsync(() -> paint(w, h, painter), POOL), w, h);
+    }
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "dvg-report-chart");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static byte[] paint(int w, int h, BiConsumer<Graphics2D, int[]> painter) {
         BufferedImage img = new BufferedImage(w * Image.SCALE, h * Image.SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -96,7 +113,7 @@ public final class ChartKit {
         } finally {
             g.dispose();
         }
-        return new Image(file, alt, png(img), w, h);
+        return png(img);
     }
 
     /**
