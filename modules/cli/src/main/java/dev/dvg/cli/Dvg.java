@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
             DataCommand.class,
             RunCommand.class,
+            ParityCommand.class,
             RegressCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class},
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
             "1:the command found a failure it reports (e.g. parity mismatch)",
             "2:bad usage or invalid input",
             "3:data could not be obtained or verified",
-            "4:not built yet",
             "70:internal error"})
 public final class Dvg implements Runnable {
 

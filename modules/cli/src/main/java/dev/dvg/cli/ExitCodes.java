@@ -11,8 +11,6 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Data could not be obtained or verified. */
     public static final int DATA = 3;
-    /** The capability exists in the command tree but is not built yet. */
-    public static final int NOT_YET = 4;
     /** Unexpected internal error (a bug: the message and stack trace are logged). */
     public static final int INTERNAL = 70;
 

@@ -25,19 +25,28 @@ class DvgTest {
     void helpListsEverySubcommandAndTheExitCodes() {
         Result r = dvg("--help");
         assertEquals(ExitCodes.OK, r.code());
-        for (String sub : new String[] {"data", "run", "help"}) {
+        for (String sub : new String[] {"data", "run", "parity", "help"}) {
             assertTrue(r.out().contains("\n  " + sub), "--help should list '" + sub + "':\n" + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
-        assertTrue(r.out().contains("not built yet"), r.out());
+    }
+
+    static final String EXPERIMENTS = java.nio.file.Path.of(System.getProperty("user.dir"))
+            .resolve("../../experiments").normalize().toString();
+
+    @Test
+    void runOfAnUnknownExperimentListsTheKnownOnesWithoutAStackTrace() {
+        Result r = dvg("run", "nope", "--experiments", EXPERIMENTS);
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("david-vs-goliath") && r.err().contains("mnist-lenet"), r.err());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
     }
 
     @Test
-    void runSaysNotYetWithoutAStackTrace() {
-        Result r = dvg("run", "david-vs-goliath");
-        assertEquals(ExitCodes.NOT_YET, r.code());
-        assertTrue(r.err().contains("not yet"), r.err());
-        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    void runRejectsAnUnknownBudget() {
+        Result r = dvg("run", "moons", "--budget", "huge", "--experiments", EXPERIMENTS);
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--budget: unknown budget 'huge'; allowed: quick, default, full"), r.err());
     }
 
     @Test
