@@ -6,6 +6,17 @@
  * in the engine: N batch, D input features, H hidden units, K classes, C/H/W channels/height/width
  * of an image, F filters, KH/KW kernel height/width, OH/OW output height/width.
  *
+ * <p>The kernels: {@link dev.dvg.kernels.Gemm} (A·B, A·Bᵀ, Aᵀ·B; packed Vector-API register
+ * blocks), {@link dev.dvg.kernels.Conv2d} (direct stride-1 kernels, im2col + GEMM otherwise),
+ * {@link dev.dvg.kernels.MaxPool2d} (with argmax), {@link dev.dvg.kernels.Elementwise} (bias add,
+ * column sums, activations, softmax, axpy). The naive loops they are tested against live in the
+ * test jar as {@code ReferenceGemm}, {@code ReferenceConv2d}, {@code ReferenceMaxPool2d}.
+ *
+ * <p>JDK 17 caveat: until C2 compiles a Vector-API loop, the interpreter and C1 run the API's boxed
+ * Java fallback (10–100× slower, allocating); and C2 itself fell back to it for accumulators carried
+ * across nested loops or combined with {@code add} after the loop, which is why every hot kernel
+ * here is one flat loop whose accumulators start from memory (see the notes in Gemm and Conv2d).
+ *
  * <p>Determinism: for a given input every kernel produces bit-identical output whatever the thread
  * count of its {@link dev.dvg.kernels.Exec}: work is split over <em>outputs</em>, and every
  * reduction runs in a fixed order that does not depend on how many threads there are.
