@@ -112,7 +112,6 @@ final class RunReport {
         }
         results(doc);
         curves(doc);
-        parity(doc);
         speed(doc);
         classification(doc);
         pictures(doc);
@@ -182,7 +181,14 @@ final class RunReport {
         if (run.metrics().steps().isEmpty() && run.metrics().epochs().isEmpty()) {
             return;
         }
-        doc.heading(h + 1, "Training curves", slug + "-curves");
+        doc.heading(h + 1, "Training curves and parity", slug + "-curves");
+        Summary s = run.summary();
+        if (s != null) {
+            doc.para((s.parity().sameInit() ? "Both engines started from the **same weights**. " : "The engines started from "
+                    + "**their own initialisations**, so loss differences are not a parity measure. ")
+                    + "Max |Δloss| **" + Fmt.sci(s.parity().maxAbsLossDiff()) + "**, max relative **"
+                    + Fmt.sci(s.parity().maxRelLossDiff()) + "** over the first " + s.parity().stepsCompared() + " steps compared.");
+        }
         List<Image> imgs = new ArrayList<>();
         if (!run.metrics().steps().isEmpty()) {
             List<Plots.Line> lines = new ArrayList<>();
@@ -194,6 +200,12 @@ final class RunReport {
                 }
             }
             imgs.add(Plots.lossPerStep(slug + "-loss-per-step.png", "Training loss per step", lines));
+            Image diff = lossDiff();
+            doc.add(new Block.Figure(diff == null ? imgs : List.of(imgs.get(0), diff), "Left: faint = each minibatch's loss, "
+                    + "bold = moving mean; {david} solid, {dl4j} dashed on top (curves that coincide look like one interleaved "
+                    + "line). " + (diff == null ? "" : "Right: |loss David − loss DL4J| at each step, log scale (bit-identical "
+                    + "steps, difference 0, are not drawn).")));
+            imgs = new ArrayList<>();
         }
         if (!run.metrics().epochs().isEmpty()) {
             List<Plots.Line> trainAcc = new ArrayList<>();
@@ -214,12 +226,14 @@ final class RunReport {
             imgs.add(Plots.perEpoch(slug + "-accuracy-per-epoch.png", "Accuracy per epoch" + of, "accuracy", true, trainAcc, testAcc, false));
             imgs.add(Plots.perEpoch(slug + "-loss-per-epoch.png", "Loss per epoch" + of, "loss", false, trainLoss, testLoss, false));
         }
-        doc.add(new Block.Figure(imgs, "Step losses: faint = each minibatch, bold = moving mean; {david} solid, {dl4j} dashed "
-                + "(curves that coincide look like one interleaved line). Per-epoch: test bold with markers, train thin dashed."));
+        if (!imgs.isEmpty()) {
+            doc.add(new Block.Figure(imgs, "Evaluation at each epoch: test bold with markers, train thin dashed; "
+                    + "{david} solid, {dl4j} dashed."));
+        }
     }
 
-    private void parity(Document doc) {
-        Summary s = run.summary();
+    /** |Δloss| per step of the seeds both engines ran, or null when no step has both losses. */
+    private Image lossDiff() {
         List<long[]> steps = new ArrayList<>();
         List<double[]> diffs = new ArrayList<>();
         List<Long> withDiff = new ArrayList<>();
@@ -243,21 +257,8 @@ final class RunReport {
                 withDiff.add(seed);
             }
         }
-        if (s == null && withDiff.isEmpty()) {
-            return;
-        }
-        doc.heading(h + 1, "Parity", slug + "-parity");
-        if (s != null) {
-            doc.para((s.parity().sameInit() ? "Both engines started from the **same weights**. " : "The engines started from "
-                    + "**their own initialisations**, so loss differences are not a parity measure. ")
-                    + "Max |Δloss| **" + Fmt.sci(s.parity().maxAbsLossDiff()) + "**, max relative **"
-                    + Fmt.sci(s.parity().maxRelLossDiff()) + "** over the first " + s.parity().stepsCompared() + " steps compared.");
-        }
-        if (!withDiff.isEmpty()) {
-            doc.figure("Absolute difference of the minibatch loss at each step (log scale). Steps where the losses are "
-                    + "bit-identical (difference 0) are not drawn.",
-                    Plots.absDiffPerStep(slug + "-loss-diff.png", "|Δloss| per step, David vs DL4J", steps, diffs, withDiff));
-        }
+        return withDiff.isEmpty() ? null
+                : Plots.absDiffPerStep(slug + "-loss-diff.png", "|Δloss| per step, David vs DL4J", steps, diffs, withDiff);
     }
 
     private void speed(Document doc) {
@@ -392,7 +393,7 @@ final class RunReport {
             bd.ifPresent(b -> imgs.add(Pictures.boundary(slug + "-boundary-david.png", "David: P(class 1)", Engine.DAVID, b, bg.orElse(null))));
             bg.ifPresent(b -> imgs.add(Pictures.boundary(slug + "-boundary-dl4j.png", "DL4J: P(class 1)", Engine.DL4J, b, bd.orElse(null))));
             doc.figure("Predicted probability of class 1 over the input plane with the test points; the p = 0.5 line of the "
-                    + "engine shown is solid, the other engine's is dashed, so the two boundaries can be compared.",
+                    + "engine shown is thick, the other engine's thin, so the two boundaries can be compared.",
                     imgs.toArray(Image[]::new));
         }
     }
@@ -409,17 +410,26 @@ final class RunReport {
         }
     }
 
+    /** Provenance as a compact table, two key/value pairs per row; nested objects (datasets) flattened. */
     static Block.Table provenanceTable(JsonNode p) {
-        List<List<String>> rows = new ArrayList<>();
+        List<String[]> pairs = new ArrayList<>();
         p.fields().forEachRemaining(en -> {
             JsonNode v = en.getValue();
             if (v.isObject()) {
-                v.fields().forEachRemaining(sub -> rows.add(List.of("`" + en.getKey() + "` " + sub.getKey(), "`" + text(sub.getValue()) + "`")));
+                v.fields().forEachRemaining(sub -> pairs.add(new String[] {"`" + en.getKey() + "` " + sub.getKey(),
+                        "`" + text(sub.getValue()) + "`"}));
             } else {
-                rows.add(List.of("`" + en.getKey() + "`", text(v)));
+                pairs.add(new String[] {"`" + en.getKey() + "`", text(v)});
             }
         });
-        return new Block.Table(List.of("Key", "Value"), rows, new boolean[] {false, false});
+        List<List<String>> rows = new ArrayList<>();
+        int half = (pairs.size() + 1) / 2;
+        for (int i = 0; i < half; i++) {
+            String[] l = pairs.get(i);
+            String[] r = i + half < pairs.size() ? pairs.get(i + half) : new String[] {"", ""};
+            rows.add(List.of(l[0], l[1], r[0], r[1]));
+        }
+        return new Block.Table(List.of("Key", "Value", "Key", "Value"), rows, new boolean[] {false, false, false, false});
     }
 
     private static String text(JsonNode v) {

@@ -33,6 +33,8 @@ final class SweepReport {
     /** candidate id → engine → line. */
     private final TreeMap<Integer, Map<Engine, Candidate>> byId = new TreeMap<>();
     private final boolean percent;
+    /** Numeric hyper-parameters with at most this many values are drawn as evenly spaced levels. */
+    private static final int MAX_LEVELS = 10;
 
     SweepReport(SweepResults sweep, String slug, int level) {
         this.sweep = sweep;
@@ -250,12 +252,14 @@ final class SweepReport {
             double[][] y = new double[2][];
             List<String> cats = null;
             boolean logX = false;
-            if (numeric(p)) {
+            List<Object> distinct = distinct(p);
+            if (numeric(p) && distinct.size() > MAX_LEVELS) {
                 double lo = sweep.candidates().stream().mapToDouble(c -> num(c.values().get(p))).filter(Double::isFinite).min().orElse(1);
                 double hi = sweep.candidates().stream().mapToDouble(c -> num(c.values().get(p))).filter(Double::isFinite).max().orElse(1);
                 logX = lo > 0 && hi / lo >= 20;
             } else {
-                cats = new ArrayList<>(new TreeSet<>(sweep.candidates().stream().map(c -> value(c.values().get(p))).toList()));
+                // a grid's few levels: one evenly spaced, labelled tick per value (in value order)
+                cats = distinct.stream().map(SweepReport::value).toList();
             }
             for (Engine e : Engine.values()) {
                 List<Candidate> cs = sweep.candidates().stream().filter(c -> c.engine() == e).toList();

@@ -96,7 +96,7 @@ class ReportContentTest {
     @Test
     void runSectionsHaveSpeedParityPerClassAndProvenance() throws IOException {
         String md = Files.readString(suiteReport.markdown());
-        for (String s : List.of("### Speed and memory", "### Parity", "### Errors by class", "### Provenance",
+        for (String s : List.of("### Speed and memory", "### Training curves and parity", "### Errors by class", "### Provenance",
                 "### Misclassified test digits", "### First-layer convolution kernels", "### Decision boundary",
                 "| **David / DL4J** |", "`blas`", "OpenBLAS 0.3.19", "6bbc9ace898e44ae57da46a324031adb")) {
             assertTrue(md.contains(s), "report contains " + s);

@@ -271,11 +271,12 @@ public final class Pictures {
             }
             if (other != null) {
                 g.setColor(engine.other().color());
-                g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+                // thin rather than dashed: marching-squares segments are too short to carry a dash pattern
+                g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 contour(g, other, sx, sy);
             }
             g.setColor(engine.color());
-            g.setStroke(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             contour(g, b, sx, sy);
             g.setClip(clip);
             g.setColor(new Color(0x9aa5b1));
@@ -296,8 +297,8 @@ public final class Pictures {
             }
             g.setFont(ChartKit.SMALL);
             g.setColor(ChartKit.MUTED);
-            String legend = "fill: P(class 1)   ● class 0 (purple)  ● class 1 (green)   — " + engine.label() + " p = 0.5"
-                    + (other != null ? "   - - " + engine.other().label() + " p = 0.5" : "");
+            String legend = "fill: P(class 1) · points: class 0 purple, class 1 green · p = 0.5: " + engine.label() + " thick"
+                    + (other != null ? ", " + engine.other().label() + " thin" : "");
             centered(g, legend, w / 2.0, h - 10);
         });
     }

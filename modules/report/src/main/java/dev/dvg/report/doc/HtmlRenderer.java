@@ -70,31 +70,31 @@ public final class HtmlRenderer {
         }
         for (Block block : doc.blocks()) {
             if (block instanceof Block.Heading h) {
-                    b.append("<h").append(h.level()).append(" id=\"").append(Inline.esc(h.id())).append("\">")
-                        .append(Inline.html(h.text())).append("</h").append(h.level()).append(">\n");
-                } else if (block instanceof Block.Paragraph p) {
-                    b.append("<p>").append(Inline.html(p.text())).append("</p>\n");
-                } else if (block instanceof Block.Note n) {
-                    b.append("<div class=\"note\">").append(Inline.html(n.text())).append("</div>\n");
-                } else if (block instanceof Block.Table t) {
-                    table(b, t);
-                } else if (block instanceof Block.Figure f) {
-                    b.append("<figure><div class=\"row\">");
-                    for (Image i : f.images()) {
-                        b.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(i.png()))
-                                .append("\" width=\"").append(i.width()).append("\" height=\"").append(i.height())
-                                .append("\" alt=\"").append(Inline.esc(i.alt())).append("\" data-file=\"").append(i.fileName())
-                                .append("\">");
-                    }
-                    b.append("</div>");
-                    if (f.caption() != null && !f.caption().isEmpty()) {
-                        b.append("<figcaption>").append(Inline.html(f.caption())).append("</figcaption>");
-                    }
-                    b.append("</figure>\n");
-                } else if (block instanceof Block.Code c) {
-                    b.append("<details><summary>").append(Inline.esc(c.summary())).append("</summary><pre>")
-                        .append(Inline.esc(c.text())).append("</pre></details>\n");
+                b.append("<h").append(h.level()).append(" id=\"").append(Inline.esc(h.id())).append("\">")
+                    .append(Inline.html(h.text())).append("</h").append(h.level()).append(">\n");
+            } else if (block instanceof Block.Paragraph p) {
+                b.append("<p>").append(Inline.html(p.text())).append("</p>\n");
+            } else if (block instanceof Block.Note n) {
+                b.append("<div class=\"note\">").append(Inline.html(n.text())).append("</div>\n");
+            } else if (block instanceof Block.Table t) {
+                table(b, t);
+            } else if (block instanceof Block.Figure f) {
+                b.append("<figure><div class=\"row\">");
+                for (Image i : f.images()) {
+                    b.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(i.png()))
+                            .append("\" width=\"").append(i.width()).append("\" height=\"").append(i.height())
+                            .append("\" alt=\"").append(Inline.esc(i.alt())).append("\" data-file=\"").append(i.fileName())
+                            .append("\">");
                 }
+                b.append("</div>");
+                if (f.caption() != null && !f.caption().isEmpty()) {
+                    b.append("<figcaption>").append(Inline.html(f.caption())).append("</figcaption>");
+                }
+                b.append("</figure>\n");
+            } else if (block instanceof Block.Code c) {
+                b.append("<details><summary>").append(Inline.esc(c.summary())).append("</summary><pre>")
+                    .append(Inline.esc(c.text())).append("</pre></details>\n");
+            }
         }
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
