@@ -16,6 +16,8 @@
 #   EXPERIMENT  experiments to run (default: all of experiments/)
 #   --work      where the copies go (default: /tmp/dvg-dl4j)
 #   --out       where the table goes (default: WORK/table)
+#   --reuse     keep an existing copy and its build (WORK/<version> with a built CLI) instead of copying
+#               and building again; only results/baselines is refreshed
 #   --digits    20x20 digits for digits20-mlp25 (default: $DVG_DIGITS, else ../shared/data/opencv-digits/digits.png if present)
 # Versions map to profiles of the parent POM: 1.0.0-M2.1 = default, 1.0.0-M2 = -Pdl4j-M2, 1.0.0-M1.1 = -Pdl4j-M1.1.
 set -uo pipefail
@@ -25,6 +27,7 @@ versions="1.0.0-M2.1 1.0.0-M2 1.0.0-M1.1"
 work=/tmp/dvg-dl4j
 out=""
 tests=1
+reuse=0
 digits="${DVG_DIGITS:-}"
 [[ -z "$digits" && -f "$root/../shared/data/opencv-digits/digits.png" ]] && digits="$root/../shared/data/opencv-digits/digits.png"
 experiments=()
@@ -34,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --no-tests) tests=0; shift ;;
+    --reuse) reuse=1; shift ;;
     --digits) digits="$2"; shift 2 ;;
     -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "compare-dl4j: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -42,6 +46,8 @@ while [[ $# -gt 0 ]]; do
 done
 out="${out:-$work/table}"
 mkdir -p "$work" "$out"
+# surefire reads the shared data at <checkout>/../shared/data: give the copies the same neighbour
+[[ -d "$root/../shared" && ! -e "$work/shared" ]] && ln -s "$(cd "$root/../shared" && pwd)" "$work/shared"
 
 profile_of() {
   case "$1" in
@@ -65,17 +71,22 @@ for v in $versions; do
   log="$work/$v.log"
   : > "$log"
   echo "== DL4J $v -> $copy (log: $log)"
-  rm -rf "$copy" && mkdir -p "$copy"
-  (cd "$root" && tar cf - --exclude='./results' --exclude='*/target' . ) | tar xf - -C "$copy"
-  mkdir -p "$copy/results" && cp -r "$root/results/baselines" "$copy/results/"
   profile="$(profile_of "$v")"
-  start=$(date +%s)
-  # shellcheck disable=SC2086
-  if ! (cd "$copy" && ./mvnw -B -ntp $profile -pl modules/cli,modules/regress,modules/bench -am package -DskipTests) >>"$log" 2>&1; then
-    reason="build failed: $(first_error "$log")"
-    echo "   $reason"; failed+=("--dl4j-failed" "$v=$reason"); continue
+  if [[ $reuse == 1 && -f "$copy/modules/cli/target/dvg-cli.jar" ]]; then
+    echo "   reusing the build in $copy"
+    rm -rf "$copy/results/baselines" && mkdir -p "$copy/results" && cp -r "$root/results/baselines" "$copy/results/"
+  else
+    rm -rf "$copy" && mkdir -p "$copy"
+    (cd "$root" && tar cf - --exclude='./results' --exclude='*/target' . ) | tar xf - -C "$copy"
+    mkdir -p "$copy/results" && cp -r "$root/results/baselines" "$copy/results/"
+    start=$(date +%s)
+    # shellcheck disable=SC2086
+    if ! (cd "$copy" && ./mvnw -B -ntp $profile -pl modules/cli,modules/regress,modules/bench -am package -DskipTests) >>"$log" 2>&1; then
+      reason="build failed: $(first_error "$log")"
+      echo "   $reason"; failed+=("--dl4j-failed" "$v=$reason"); continue
+    fi
+    echo "   build ok ($(( $(date +%s) - start )) s)"
   fi
-  echo "   build ok ($(( $(date +%s) - start )) s)"
   # the launcher must not rebuild this copy without the profile
   touch "$copy/modules/cli/target/dvg-cli.jar"
   if [[ $tests == 1 ]]; then
