@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * fetch. When every source fails, a {@link DataUnavailableException} lists them all with their reasons
  * and says how to supply the files by hand.
  *
+ * <p>The 20×20 digits of the ex4 reproduction (one file, {@link DigitsFile}) have their own chain —
+ * explicit file, cache, Debian's installed {@code opencv-doc}, {@code apt-get download opencv-doc} — with
+ * the same guarantees: {@link #fetchDigits20()}, {@link #digits20()}, {@link #digits20Info()}.
+ *
  * <p>Instances memoise successful resolutions, so {@code loadTrain} then {@code loadTest} verifies once.
  */
 public final class DataCatalog {
@@ -47,9 +51,17 @@ public final class DataCatalog {
 
     private final DataConfig config;
     private final Map<DatasetId, FetchResult> resolved = new EnumMap<>(DatasetId.class);
+    private final DigitsResolver digits;
+    private DigitsFile resolvedDigits;
 
     public DataCatalog(DataConfig config) {
+        this(config, RemoteSources::aptGetDownload);
+    }
+
+    /** With another way of obtaining a package's .deb than {@code apt-get download} (tests). */
+    DataCatalog(DataConfig config, DigitsResolver.DebSource debs) {
         this.config = config;
+        this.digits = new DigitsResolver(config, debs);
     }
 
     /** A catalog configured from the environment ({@link DataConfig#fromEnvironment()}). */
@@ -156,6 +168,32 @@ public final class DataCatalog {
         FetchResult r = fetch(id);
         return IdxReader.readLabeled(id.key() + "/test", r.file(FileRole.TEST_IMAGES).path(),
                 r.file(FileRole.TEST_LABELS).path(), DatasetId.NUM_CLASSES);
+    }
+
+    /**
+     * Resolves the 20×20 digits through their chain (explicit file, cache, installed {@code opencv-doc},
+     * then, if remote, {@code apt-get download opencv-doc} into the cache).
+     *
+     * @throws DataUnavailableException when no source works; its message lists every attempt and the manual fix
+     */
+    public synchronized DigitsFile fetchDigits20() throws DataUnavailableException {
+        if (resolvedDigits != null && Files.isRegularFile(resolvedDigits.path())) {
+            return resolvedDigits;
+        }
+        resolvedDigits = digits.resolve();
+        return resolvedDigits;
+    }
+
+    /** The verified digits file ({@link #fetchDigits20()}): OpenCV's digits.png, or the user's ex4data1.mat. */
+    public Path digits20() throws DataUnavailableException {
+        return fetchDigits20().path();
+    }
+
+    /** Where the 20×20 digits are, from local sources only (explicit file, cache, installed package); never the network. */
+    public DigitsFile.Info digits20Info() {
+        List<String> problems = new ArrayList<>();
+        DigitsFile f = digits.resolveLocal(problems);
+        return new DigitsFile.Info(f, problems);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -265,7 +303,7 @@ public final class DataCatalog {
         }
     }
 
-    private static void removeStaleTemps(Path cache) throws IOException {
+    static void removeStaleTemps(Path cache) throws IOException {
         try (Stream<Path> s = Files.list(cache)) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)).toList()) {
                 LOG.info("removing leftover {} of an interrupted fetch", p);

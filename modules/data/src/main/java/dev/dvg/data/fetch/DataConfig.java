@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param remote         whether network sources (HTTP download, npm, apt) may be tried
  * @param mirrors        download base URLs per data set replacing {@link DatasetId#mirrors()}; empty map =
  *                       the canonical mirrors (tests point this at a local server)
+ * @param digitsFile     explicit 20×20 digits file given by the user ({@code --digits} / {@code DVG_DIGITS}):
+ *                       OpenCV's {@code digits.png} or the course's {@code ex4data1.mat}; or null
+ * @param systemDigits   where Debian's {@code opencv-doc} installs {@code digits.png}
+ *                       ({@link #DEFAULT_SYSTEM_DIGITS})
  */
 public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Duration connectTimeout, boolean remote,
-                         Map<DatasetId, List<String>> mirrors) {
+                         Map<DatasetId, List<String>> mirrors, Path digitsFile, Path systemDigits) {
 
     /** Environment variable naming an explicit data directory. */
     public static final String ENV_DATA = "DVG_DATA";
@@ -33,17 +37,29 @@ public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Dura
     public static final String PROP_DATA = "dvg.data";
     public static final String PROP_CACHE = "dvg.cache";
     public static final String PROP_OFFLINE = "dvg.offline";
+    /** Environment variable naming an explicit 20×20 digits file (digits.png or ex4data1.mat). */
+    public static final String ENV_DIGITS = "DVG_DIGITS";
+    public static final String PROP_DIGITS = "dvg.digits";
+    /** Where Debian's {@code opencv-doc} package installs OpenCV's {@code digits.png}. */
+    public static final Path DEFAULT_SYSTEM_DIGITS = Path.of("/usr/share/doc/opencv-doc/examples/data/digits.png");
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     public DataConfig {
         Objects.requireNonNull(cacheRoot, "cacheRoot");
         Objects.requireNonNull(systemDatasets, "systemDatasets");
+        Objects.requireNonNull(systemDigits, "systemDigits");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
         }
         mirrors = Map.copyOf(mirrors);
+    }
+
+    /** Without an explicit digits file, with the Debian location of digits.png. */
+    public DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Duration connectTimeout, boolean remote,
+                      Map<DatasetId, List<String>> mirrors) {
+        this(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors, null, DEFAULT_SYSTEM_DIGITS);
     }
 
     /** Without mirror overrides. */
@@ -59,7 +75,7 @@ public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Dura
     public DataConfig withMirrors(DatasetId id, List<String> bases) {
         java.util.HashMap<DatasetId, List<String>> m = new java.util.HashMap<>(mirrors);
         m.put(id, List.copyOf(bases));
-        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, m);
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, m, digitsFile, systemDigits);
     }
 
     /** Defaults from the process environment and system properties. */
@@ -84,23 +100,40 @@ public record DataConfig(Path dataDir, Path cacheRoot, Path systemDatasets, Dura
         }
         String offline = props.getProperty(PROP_OFFLINE, env.getOrDefault(ENV_OFFLINE, ""));
         boolean remote = !(offline.equals("1") || offline.equalsIgnoreCase("true"));
-        return new DataConfig(dataDir, cache, Path.of("/usr/share/datasets"), DEFAULT_CONNECT_TIMEOUT, remote);
+        Path digits = pathOf(props.getProperty(PROP_DIGITS), env.get(ENV_DIGITS));
+        return new DataConfig(dataDir, cache, Path.of("/usr/share/datasets"), DEFAULT_CONNECT_TIMEOUT, remote, Map.of(),
+                digits, DEFAULT_SYSTEM_DIGITS);
     }
 
     public DataConfig withDataDir(Path dir) {
-        return new DataConfig(dir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors);
+        return new DataConfig(dir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors, digitsFile, systemDigits);
     }
 
     public DataConfig withCacheRoot(Path root) {
-        return new DataConfig(dataDir, root, systemDatasets, connectTimeout, remote, mirrors);
+        return new DataConfig(dataDir, root, systemDatasets, connectTimeout, remote, mirrors, digitsFile, systemDigits);
     }
 
     public DataConfig withRemote(boolean allowRemote) {
-        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, allowRemote, mirrors);
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, allowRemote, mirrors, digitsFile, systemDigits);
     }
 
     public DataConfig withSystemDatasets(Path dir) {
-        return new DataConfig(dataDir, cacheRoot, dir, connectTimeout, remote, mirrors);
+        return new DataConfig(dataDir, cacheRoot, dir, connectTimeout, remote, mirrors, digitsFile, systemDigits);
+    }
+
+    /** With an explicit 20×20 digits file (null: none). */
+    public DataConfig withDigitsFile(Path file) {
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors, file, systemDigits);
+    }
+
+    /** With another installed location of OpenCV's digits.png (tests). */
+    public DataConfig withSystemDigits(Path file) {
+        return new DataConfig(dataDir, cacheRoot, systemDatasets, connectTimeout, remote, mirrors, digitsFile, file);
+    }
+
+    /** The cache folder of the 20×20 digits ({@code <cacheRoot>/digits20}). */
+    public Path digitsCacheDir() {
+        return cacheRoot.resolve(DigitsFile.KEY);
     }
 
     /** The cache folder of one data set. */

@@ -11,14 +11,21 @@ public class DataUnavailableException extends IOException {
     private final transient List<String> attempts;
 
     public DataUnavailableException(DatasetId id, List<String> attempts, String howToFix) {
-        super(message(id, attempts, howToFix));
+        super(message(id.title(), id.key(), attempts, howToFix));
         this.id = id;
         this.attempts = List.copyOf(attempts);
     }
 
-    private static String message(DatasetId id, List<String> attempts, String howToFix) {
+    /** For a data set outside {@link DatasetId} (the 20×20 digits); {@link #id()} is then null. */
+    public DataUnavailableException(String title, String key, List<String> attempts, String howToFix) {
+        super(message(title, key, attempts, howToFix));
+        this.id = null;
+        this.attempts = List.copyOf(attempts);
+    }
+
+    private static String message(String title, String key, List<String> attempts, String howToFix) {
         StringBuilder sb = new StringBuilder();
-        sb.append(id.title()).append(" (").append(id.key()).append(") is not available; tried ").append(attempts.size())
+        sb.append(title).append(" (").append(key).append(") is not available; tried ").append(attempts.size())
                 .append(attempts.size() == 1 ? " source:" : " sources:");
         for (int i = 0; i < attempts.size(); i++) {
             sb.append("\n  ").append(i + 1).append(". ").append(attempts.get(i));
@@ -27,6 +34,7 @@ public class DataUnavailableException extends IOException {
         return sb.toString();
     }
 
+    /** The MNIST-family data set, or null for the 20×20 digits. */
     public DatasetId id() {
         return id;
     }

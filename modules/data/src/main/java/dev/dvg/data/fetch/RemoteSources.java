@@ -125,6 +125,87 @@ final class RemoteSources {
         }
     }
 
+    /**
+     * {@code apt-get download <pkg>} in {@code work} (downloads the .deb into it, installs nothing);
+     * returns the .deb.
+     */
+    static Path aptGetDownload(String pkg, Path work) throws IOException {
+        LOG.info("{}: running 'apt-get download {}' in {}", DigitsFile.KEY, pkg, work);
+        run(List.of("apt-get", "download", pkg), work);
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(pkg + "_")
+                            && p.getFileName().toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new IOException("apt-get download " + pkg + " produced no " + pkg + "_*.deb in " + work));
+        }
+    }
+
+    /**
+     * Copies one regular file out of a .deb: {@code dpkg-deb --fsys-tarfile deb} streams the package's
+     * uncompressed data archive, {@link TarReader} finds {@code entry} (a path relative to the package
+     * root, e.g. {@code usr/share/doc/...}), and its bytes go to {@code target}. Reading stops at the
+     * entry (dpkg-deb is then stopped), so only the archive up to it is decompressed.
+     *
+     * @throws IOException naming the .deb when dpkg-deb fails or the package has no such regular file
+     */
+    static void extractFromDeb(Path deb, String entry, Path target) throws IOException {
+        Path log = Files.createTempFile(target.toAbsolutePath().getParent(), AtomicFiles.TEMP_PREFIX + "dpkg-deb-", ".log");
+        List<String> command = List.of("dpkg-deb", "--fsys-tarfile", deb.toString());
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        } catch (IOException e) {
+            Files.deleteIfExists(log);
+            throw new IOException("cannot start 'dpkg-deb': " + e.getMessage(), e);
+        }
+        // a reader blocked on a hung dpkg-deb is released by killing it
+        java.util.concurrent.CompletableFuture<Void> watchdog = java.util.concurrent.CompletableFuture.runAsync(
+                p::destroyForcibly, java.util.concurrent.CompletableFuture.delayedExecutor(
+                        PROCESS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        boolean found = false;
+        try {
+            try (InputStream in = p.getInputStream()) {
+                TarReader tar = new TarReader(new java.io.BufferedInputStream(in, 1 << 16), deb + " (dpkg-deb --fsys-tarfile)");
+                for (TarReader.Entry e; (e = tar.next()) != null; ) {
+                    String name = e.name().startsWith("./") ? e.name().substring(2) : e.name();
+                    if (name.equals(entry)) {
+                        try (OutputStream out = Files.newOutputStream(target)) {
+                            e.content().transferTo(out);
+                        }
+                        found = true;
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                p.destroyForcibly();
+                throw new IOException(e.getMessage() + " (dpkg-deb's own output: " + tail(log) + ")", e);
+            }
+            if (found) {
+                p.destroy(); // the rest of the archive is not needed; the file's MD5 is checked by the caller
+                return;
+            }
+            int code;
+            try {
+                code = p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running '" + String.join(" ", command) + "'", e);
+            }
+            if (code != 0) {
+                throw new IOException("'" + String.join(" ", command) + "' exited with " + code + ": " + tail(log));
+            }
+            throw new IOException(deb + ": the package holds no regular file " + entry);
+        } finally {
+            watchdog.cancel(false);
+            p.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "(no output)" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    }
+
     /** Copies the four files from a directory holding {@code <name>} or {@code <name>.gz}, uncompressing. */
     static void copyGunzipped(Path dir, Path staging) throws IOException {
         for (FileRole role : FileRole.values()) {
