@@ -66,19 +66,22 @@ record ExperimentData(ModelData data, Map<String, String> checksums) {
                 md = ModelData.load(recipe, sources.catalog(), null, DATA_SEED);
             }
             case DIGITS20 -> {
-                Path p = sources.digits();
-                if (p == null) {
-                    throw new IllegalArgumentException("digits20 needs the 20x20 digits: pass --digits FILE "
-                            + "(OpenCV's digits.png from Debian's opencv-doc, or the course's ex4data1.mat) "
-                            + "or set DVG_DIGITS");
-                }
+                // an explicit file wins; otherwise the catalog's chain (cache, installed opencv-doc, apt-get
+                // download opencv-doc), whose DataUnavailableException lists every attempt and the manual fix
+                Path p = sources.digits() != null ? sources.digits() : sources.catalog().digits20();
                 if (!Files.isRegularFile(p)) {
                     throw new IllegalArgumentException("--digits " + p + ": no such file");
                 }
                 sums.put(p.getFileName().toString(), Checksums.uncompressed(p).md5());
                 LabeledData all = p.toString().endsWith(".mat") ? Digits20.fromMat(p) : Digits20.fromPng(p);
-                Split s = Split.of(all, recipe.testFraction(), DATA_SEED);
-                md = ModelData.prepare(recipe, s.train(), s.test());
+                if (recipe.testFraction() > 0) {
+                    Split s = Split.of(all, recipe.testFraction(), DATA_SEED);
+                    md = ModelData.prepare(recipe, s.train(), s.test());
+                } else {
+                    // the course trains on all 5000 and reports training-set accuracy: so do we
+                    md = ModelData.prepare(recipe, all, all);
+                    sums.put("evaluation_set", "train (no held-out split, as the course reports)");
+                }
             }
             default -> throw new IllegalStateException("unhandled data set " + recipe.dataset());
         }
