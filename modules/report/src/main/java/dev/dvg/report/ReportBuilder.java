@@ -54,7 +54,10 @@ final class ReportBuilder {
         List<SweepResults> sweeps = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         flatten(c, runs, sweeps, missing);
-        Document doc = new Document("DvG results: " + c.name());
+        // a run-id folder of runs (a suite written without suite.json) is named with its parent: david-vs-goliath/<run-id>
+        String name = c.name().matches("\\d{8}-.*") && c.dir().getParent() != null && c.dir().getParent().getFileName() != null
+                ? c.dir().getParent().getFileName() + "/" + c.name() : c.name();
+        Document doc = new Document("DvG results: " + name);
         doc.para(runs.size() + " experiment run" + (runs.size() == 1 ? "" : "s") + " and " + sweeps.size() + " sweep"
                 + (sweeps.size() == 1 ? "" : "s") + " found under `" + c.dir().getFileName() + "`.");
         runsAndSweeps(doc, runs, sweeps, missing);

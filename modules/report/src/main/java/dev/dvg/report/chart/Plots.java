@@ -258,8 +258,6 @@ public final class Plots {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         if (categories != null) {
-            c.getStyler().setXAxisMin(-0.5);
-            c.getStyler().setXAxisMax(categories.size() - 0.5);
             c.getStyler().setPlotGridVerticalLinesVisible(false);
             c.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
                 long r = Math.round(v);
@@ -272,12 +270,14 @@ public final class Plots {
             c.getStyler().setYAxisDecimalPattern("0.#'%'");
         }
         for (Engine e : Engine.values()) {
-            double off = categories == null ? 0 : (e == Engine.DAVID ? -0.08 : 0.08);
+            // no sideways offset for levels: XChart puts one labelled tick per level only when the x values
+            // are evenly spaced; the engines differ by marker shape (David circle, DL4J diamond) instead
+            double off = 0;
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < x[e.ordinal()].length; i++) {
                 if (Double.isFinite(y[e.ordinal()][i]) && Double.isFinite(x[e.ordinal()][i])) {
-                    xs.add(x[e.ordinal()][i] * (logX || categories != null ? 1 : 1) + off);
+                    xs.add(x[e.ordinal()][i] + off);
                     ys.add(y[e.ordinal()][i] * (percent ? 100 : 1));
                 }
             }
