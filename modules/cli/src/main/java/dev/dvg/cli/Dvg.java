@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
             DataCommand.class,
             RunCommand.class,
             ParityCommand.class,
+            ReportCommand.class,
             RegressCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class},

@@ -42,6 +42,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().flush();
             return ue.exitCode();
         }
+        if (ex instanceof dev.dvg.report.ResultFormatException) {
+            cl.getErr().println(cmd + ": " + ex.getMessage());
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         if (ex instanceof IllegalArgumentException || ex instanceof IOException
                 || ex instanceof UncheckedIOException) {
             cl.getErr().println(cmd + ": " + ex.getMessage());

@@ -8,6 +8,9 @@ import dev.dvg.runner.ExperimentDef;
 import dev.dvg.runner.ExperimentLoader;
 import dev.dvg.runner.ExperimentRunner;
 import dev.dvg.runner.RunOptions;
+import dev.dvg.runner.SuiteRun;
+import dev.dvg.report.ReportResult;
+import dev.dvg.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,9 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads-dl4j", paramLabel = "N", defaultValue = "0", description = "DL4J's threads (0: the experiment's setting)")
     int dl4jThreads;
 
+    @Option(names = "--no-report", description = "skip writing report.md/report.html after the run")
+    boolean noReport;
+
+    private Path suiteDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -85,15 +90,16 @@ final class RunCommand implements Callable<Integer> {
         ExperimentDef top = loader.load(experiment);
         List<ExperimentDef> defs = loader.expand(experiment);
         Path resultsRoot = out != null ? out : root.resolve("results");
-        if (top.isSuite()) {
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-            resultsRoot = resultsRoot.resolve(top.id()).resolve(stamp);
-        }
         Path digitsFile = digits != null ? digits : envPath("DVG_DIGITS");
         DataSources sources = new DataSources(new DataCatalog(DataConfig.fromEnvironment(dataDir)), digitsFile);
         RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, sources, davidThreads, dl4jThreads, err);
 
         ExperimentRunner runner = new ExperimentRunner();
+        SuiteRun suite = top.isSuite()
+                ? SuiteRun.start(resultsRoot, top, b, defs.stream().map(ExperimentDef::id).toList()) : null;
+        if (suite != null) {
+            runner.inSuite(suite);
+        }
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.requestStop();
@@ -122,6 +128,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (suite != null) {
+                boolean complete = !failed && results.size() == defs.size()
+                        && results.stream().allMatch(r -> "complete".equals(r.status()));
+                suiteDir = suite.finish(complete ? "complete" : runner.stopRequested() ? "incomplete" : "failed");
+            }
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -129,10 +140,13 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook is running and waits for us
             }
         }
-        printHeadline(outW, results);
-        if (top.isSuite()) {
-            outW.println("suite results: " + resultsRoot);
+        printHeadline(outW, results, suiteDir);
+        Path reportOf = suiteDir != null ? suiteDir : results.size() == 1 ? results.get(0).dir() : null;
+        if (reportOf != null && !noReport) {
+            ReportResult rep = Reports.write(reportOf, reportOf);
+            outW.println("report: " + rep.markdown() + " and " + rep.html());
         }
+        outW.flush();
         boolean incomplete = results.stream().anyMatch(r -> !"complete".equals(r.status()));
         return failed || incomplete ? ExitCodes.FAILED : ExitCodes.OK;
     }
@@ -142,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         return v == null || v.isBlank() ? null : Path.of(v);
     }
 
-    private static void printHeadline(PrintWriter out, List<ExperimentRunner.RunResult> results) {
+    private static void printHeadline(PrintWriter out, List<ExperimentRunner.RunResult> results, Path suiteDir) {
         out.printf(Locale.ROOT, "%-18s %-10s %10s %10s %10s %12s %s%n", "experiment", "status", "david acc", "dl4j acc",
                 "speed x", "parity rel", "results");
         for (ExperimentRunner.RunResult r : results) {
@@ -150,7 +164,8 @@ final class RunCommand implements Callable<Integer> {
             Map<?, ?> parity = (Map<?, ?>) r.summary().get("parity");
             out.printf(Locale.ROOT, "%-18s %-10s %10s %10s %10s %12s %s%n", r.experiment(), r.status(),
                     num(engines.get("david"), "test_accuracy", "%.4f"), num(engines.get("dl4j"), "test_accuracy", "%.4f"),
-                    fmt(r.summary().get("speed_ratio"), "%.2f"), fmt(parity.get("max_rel_loss_diff"), "%.1e"), r.dir());
+                    fmt(r.summary().get("speed_ratio"), "%.2f"), fmt(parity.get("max_rel_loss_diff"), "%.1e"),
+                    suiteDir != null ? suiteDir.resolve(r.experiment()) : r.dir());
         }
         out.flush();
     }

@@ -38,6 +38,16 @@ public final class ExperimentRunner {
     static final int WARMUP_STEPS = 10;
 
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** When set, runs are written as {@code <suiteDir>/<experiment>/} members of this suite run. */
+    private java.nio.file.Path suiteDir;
+    private String suiteRunId;
+
+    /** Writes the following runs as members of a suite run folder (see {@link SuiteRun}). */
+    public ExperimentRunner inSuite(SuiteRun suite) {
+        this.suiteDir = suite.workingDir();
+        this.suiteRunId = suite.runId();
+        return this;
+    }
 
     /** Asks the running loop to stop at the next step (thread-safe; for a shutdown hook). */
     public void requestStop() {
@@ -91,7 +101,8 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = Provenance.collect(opt.repoRoot(), davidThreads, dl4jThreads,
                 data.checksums(), seeds);
         Instant started = Instant.now();
-        RunFolder folder = RunFolder.create(opt.resultsRoot(), def.id(), started);
+        RunFolder folder = suiteDir != null ? RunFolder.createMember(suiteDir, def.id(), suiteRunId)
+                : RunFolder.create(opt.resultsRoot(), def.id(), started);
         Map<String, Object> runJson = new LinkedHashMap<>();
         runJson.put("format", 1);
         runJson.put("experiment", def.id());
@@ -122,6 +133,7 @@ public final class ExperimentRunner {
                     break;
                 }
                 try (Dl4jSession dl4j = new Dl4jSession(spec, dl4jThreads, def.sameInit() ? init : null)) {
+                    runJson.put("dl4j_approximations", dl4j.approximations());
                     outcomes.add(t.train(dl4j));
                 }
                 if (stop.get()) {
@@ -139,7 +151,7 @@ public final class ExperimentRunner {
             runJson.put("finished", Instant.now().toString());
             folder.writeJson("run.json", runJson);
             Map<String, Object> summary = Summaries.summary(def, opt.budget(), budget.minAccuracy(), folder.runId(), status, seeds, outcomes,
-                    def.sameInit(), def.paritySteps(), provenance);
+                    def.sameInit(), def.paritySteps(), !fullBatchMinimizer(base.optimizer()), provenance);
             folder.writeJson("summary.json", summary);
             folder.flush();
             java.nio.file.Path dir = folder.finish("complete".equals(status));

@@ -44,22 +44,39 @@ public final class RunFolder implements AutoCloseable {
 
     private final Path experimentDir;
     private final String runId;
+    private final Path finalDir;
+    private final boolean trackLatest;
     private final Path tmp;
     private final BufferedWriter metrics;
     private boolean finished;
 
-    private RunFolder(Path experimentDir, String runId) throws IOException {
+    private RunFolder(Path experimentDir, String runId, String folderName, boolean trackLatest) throws IOException {
         this.experimentDir = experimentDir;
         this.runId = runId;
-        this.tmp = experimentDir.resolve(".tmp-" + runId);
+        this.finalDir = experimentDir.resolve(folderName);
+        this.trackLatest = trackLatest;
+        this.tmp = experimentDir.resolve(".tmp-" + folderName);
         Files.createDirectories(tmp.resolve("artifacts"));
         this.metrics = Files.newBufferedWriter(tmp.resolve("metrics.jsonl"), StandardCharsets.UTF_8);
     }
 
     /** Starts a run folder under {@code resultsRoot/<experiment>/} with a fresh run id. */
     public static RunFolder create(Path resultsRoot, String experiment, Instant start) throws IOException {
-        String runId = STAMP.format(start) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
-        return new RunFolder(resultsRoot.resolve(experiment), runId);
+        String runId = newRunId(start);
+        return new RunFolder(resultsRoot.resolve(experiment), runId, runId, true);
+    }
+
+    /**
+     * A member of a suite run: written as {@code suiteDir/<experiment>/} (no run-id level and no
+     * {@code latest}: the suite folder has those), still through a temporary folder and a rename.
+     */
+    public static RunFolder createMember(Path suiteDir, String experiment, String runId) throws IOException {
+        return new RunFolder(suiteDir, runId, experiment, false);
+    }
+
+    /** A run id: UTC time plus a random 16-bit suffix, e.g. {@code 20261122-031500-a1b2}. */
+    public static String newRunId(Instant start) {
+        return STAMP.format(start) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
     public String runId() {
@@ -73,7 +90,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Where the run will be once finished. */
     public Path finalDir() {
-        return experimentDir.resolve(runId);
+        return finalDir;
     }
 
     /** Appends one event (a map with fixed keys, see FORMAT.md) to metrics.jsonl. */
@@ -124,12 +141,17 @@ public final class RunFolder implements AutoCloseable {
         finished = true;
         metrics.close();
         Files.move(tmp, finalDir(), StandardCopyOption.ATOMIC_MOVE);
-        if (complete) {
-            Path t = Files.createTempFile(experimentDir, ".tmp-latest", "");
-            Files.writeString(t, runId + "\n", StandardCharsets.UTF_8);
-            move(t, experimentDir.resolve(LATEST));
+        if (complete && trackLatest) {
+            pointLatest(experimentDir, runId);
         }
         return finalDir();
+    }
+
+    /** Replaces {@code dir/latest} with {@code runId} atomically. */
+    public static void pointLatest(Path dir, String runId) throws IOException {
+        Path t = Files.createTempFile(dir, ".tmp-latest", "");
+        Files.writeString(t, runId + "\n", StandardCharsets.UTF_8);
+        move(t, dir.resolve(LATEST));
     }
 
     /** Removes the temporary folder of a run that produced nothing worth keeping. */

@@ -13,7 +13,7 @@ final class Summaries {
 
     static Map<String, Object> summary(ExperimentDef def, Budget budget, double minAccuracy, String runId, String status,
                                        List<Long> seeds, List<EngineOutcome> outcomes, boolean sameInit,
-                                       int paritySteps, Map<String, Object> provenance) {
+                                       int paritySteps, boolean comparableSpeed, Map<String, Object> provenance) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("experiment", def.id());
         s.put("run_id", runId);
@@ -42,7 +42,9 @@ final class Summaries {
                 && b > 0) {
             ratio = a / b;
         }
-        s.put("speed_ratio", ratio);
+        // full-batch minimisers: David counts f/grad evaluations, DL4J's LBFGS/CG iterations (each
+        // up to 5 line-search evaluations) — different work per step, so no throughput ratio
+        s.put("speed_ratio", comparableSpeed ? ratio : null);
         s.put("provenance", provenance);
         return s;
     }
