@@ -259,8 +259,13 @@ public final class Gemm {
                     }
                 }
             } else if (ars == 1) {
+                // a short scalar loop: System.arraycopy of MR floats costs more than the copy
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (pc + p) * acs + r0, ap, base + p * MR, mr);
+                    int src = aOff + (pc + p) * acs + r0;
+                    int dst = base + p * MR;
+                    for (int r = 0; r < mr; r++) {
+                        ap[dst + r] = a[src + r];
+                    }
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
