@@ -29,7 +29,7 @@ final class StopCondition implements TerminationCondition {
     @Override
     public boolean terminate(IOptimizationRunner runner) {
         return stop.getAsBoolean()
-                || (!generator.hasMoreCandidates() && runner.numCandidatesQueued() == 0 && runner.numCandidatesTotal() > 0);
+                || (!generator.hasMoreCandidates() && runner.numCandidatesQueued() == 0);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Atomic writes (temp file in the same folder + rename) for sweep.json and {@code latest}. */
 final class SweepFiles {
@@ -44,6 +45,12 @@ final class SweepFiles {
     }
 
     static void move(Path from, Path to) throws IOException {
+        try {
+            // createTempFile makes owner-only files; results are meant to be read by anyone
+            Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // e.g. Windows: the default permissions stay
+        }
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

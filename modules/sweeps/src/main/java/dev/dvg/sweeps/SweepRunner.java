@@ -16,6 +16,8 @@ import org.deeplearning4j.arbiter.optimize.api.termination.TerminationCondition;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,6 +234,14 @@ public final class SweepRunner {
             String status;
             try {
                 runner.execute();
+                for (CandidateInfo info : runner.getCandidateStatus()) {
+                    // a candidate Arbiter could not generate never reaches the task creator
+                    if (info.getCandidateStatus() == CandidateStatus.Failed && journal.finished(info.getIndex()) == null
+                            && info.getExceptionStackTrace() != null) {
+                        fatal.compareAndSet(null, new IllegalStateException("Arbiter could not generate candidate "
+                                + info.getIndex() + ": " + info.getExceptionStackTrace().lines().findFirst().orElse("")));
+                    }
+                }
             } finally {
                 Throwable f = fatal.get();
                 status = f != null ? "failed" : stop.get() ? "incomplete" : "complete";

@@ -17,21 +17,30 @@ import java.util.Map;
 final class SweepSpace extends AbstractParameterSpace<SweepPoint> {
 
     private final LinkedHashMap<String, ParameterSpace<?>> leaves = new LinkedHashMap<>();
+    /** Single-value lists: constants kept out of Arbiter (its grid mis-indexes zero-parameter leaves). */
+    private final Map<String, Serializable> constants = new LinkedHashMap<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
+    private final List<String> order = new ArrayList<>();
 
     SweepSpace(List<ParamSpace> spaces) {
         for (ParamSpace s : spaces) {
-            leaves.put(s.param().id(), s.leaf());
-            params.put(s.param().id(), s.param());
+            String id = s.param().id();
+            if (s instanceof ParamSpace.Discrete d && d.values().size() == 1) {
+                constants.put(id, d.values().get(0));
+            } else {
+                leaves.put(id, s.leaf());
+            }
+            params.put(id, s.param());
+            order.add(id);
         }
     }
 
     @Override
     public SweepPoint getValue(double[] parameterValues) {
         LinkedHashMap<String, Serializable> v = new LinkedHashMap<>();
-        for (Map.Entry<String, ParameterSpace<?>> e : leaves.entrySet()) {
-            Object raw = e.getValue().getValue(parameterValues);
-            v.put(e.getKey(), params.get(e.getKey()).check(raw));
+        for (String id : order) {
+            Object raw = constants.containsKey(id) ? constants.get(id) : leaves.get(id).getValue(parameterValues);
+            v.put(id, params.get(id).check(raw));
         }
         return new SweepPoint(v);
     }

@@ -207,6 +207,34 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aStoppedSweepIsIncompleteAndTheNextRunFinishesIt(@TempDir Path tmp) throws Exception {
+        SweepDef def = sweep(tmp, "moons-stop", MOONS.replace("id: moons-tiny", "id: moons-stop").replace("[1, 2]", "[1]"));
+        ExperimentDef exp = EXPERIMENTS.load("moons");
+        Path results = tmp.resolve("results");
+        SweepRunner[] self = new SweepRunner[1];
+        self[0] = new SweepRunner((r, d, model, opt) -> {
+            if (((OptimizerSpec.Adam) model.optimizer()).learningRate() == 0.05) {
+                self[0].requestStop(); // Ctrl-C while the second candidate trains
+            }
+            return r.run(d, model, opt);
+        });
+        SweepResult stopped = self[0].run(def, exp, options(results, 1, null, new StringWriter()));
+        assertEquals("incomplete", stopped.status());
+        assertEquals(1, stopped.trained(), "the interrupted candidate is not recorded");
+        assertEquals(2, lines(stopped.dir()).size());
+        JsonNode sweep = JSON.readTree(stopped.dir().resolve("sweep.json").toFile());
+        assertEquals("interrupted", sweep.get("stopped_by").asText());
+        assertTrue(Files.notExists(stopped.dir().getParent().resolve("latest")), "latest names complete runs only");
+
+        SweepResult resumed = new SweepRunner().run(def, exp, options(results, 1, null, new StringWriter()));
+        assertEquals(stopped.runId(), resumed.runId());
+        assertEquals("complete", resumed.status());
+        assertEquals(1, resumed.skipped());
+        assertEquals(1, resumed.trained());
+        assertEquals(2, byCandidate(lines(resumed.dir())).size());
+    }
+
+    @Test
     void failedAndDivergedCandidatesAreRecordedAndTheSweepGoesOn(@TempDir Path tmp) throws Exception {
         SweepDef def = sweep(tmp, "moons-bad", """
                 id: moons-bad
