@@ -284,8 +284,9 @@ final class RunReport {
                     warm.length == 0 ? Fmt.NA : Fmt.seconds(Fmt.mean(warm)) + " ~(" + warmSteps + " steps)~",
                     Fmt.count(heap), Fmt.count(rss)));
         }
-        double ratio = s != null && Fmt.ok(s.speedRatio()) ? s.speedRatio() : eps[0] / eps[1];
-        rows.add(List.of("**David / DL4J**", "**" + Fmt.ratio(ratio) + "**", "", "", "", ""));
+        // summary.json's ratio is authoritative: null means "not comparable" (full-batch minimisers count steps differently)
+        double ratio = s != null ? s.speedRatio() : eps[0] / eps[1];
+        rows.add(List.of("**David / DL4J**", Fmt.ok(ratio) ? "**" + Fmt.ratio(ratio) + "**" : "not comparable", "", "", "", ""));
         doc.add(new Block.Table(List.of("Engine", "Examples/s", "Train time", "JIT warm-up", "Peak heap (MB)", "Peak RSS (MB)"),
                 rows, new boolean[] {false, true, true, true, true, true}));
         doc.para("Examples/s is steady-state training throughput (mean over seeds); warm-up time is reported apart. "
