@@ -33,11 +33,12 @@ import java.util.concurrent.TimeUnit;
  * report (report.md, report.html) beside them.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a hyper-parameter sweep of experiments/sweeps/<name>.yaml with Arbiter: every candidate",
-            "is trained by both engines on identical data; writes results/sweeps/<name>/<run-id>/",
-            "(sweep.json, candidates.jsonl, the candidates' run folders, report.md/html).",
-            "Rerunning a sweep resumes its newest unfinished run of the same definition (skipping",
-            "finished candidates) unless --fresh; --resume RUN_ID picks the run."})
+        description = {"Run the Arbiter hyper-parameter sweep experiments/sweeps/<name>.yaml:",
+            "every candidate is trained by both engines on identical data. Writes",
+            "results/sweeps/<name>/<run-id>/ (sweep.json, candidates.jsonl, each",
+            "candidate's run folder, report.md/html). Rerunning a sweep resumes the",
+            "newest unfinished run of the same definition, skipping finished",
+            "candidates, unless --fresh; --resume RUN_ID picks the run."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec

@@ -198,15 +198,19 @@ final class SweepTaskCreator implements TaskCreator {
             n.put("run", l.run());
             json.add(n);
         }
-        state.journal().append(index, json);
-        state.candidateFinished(runProvenance);
-        print(index, point, lines);
+        int done;
+        synchronized (state) {
+            state.journal().append(index, json);
+            state.candidateFinished(runProvenance);
+            done = state.finished();
+        }
+        print(done, index, point, lines);
         return new CandidateOutcome(index, point, lines, true);
     }
 
-    private void print(int index, SweepPoint point, List<CandidateOutcome.EngineLine> lines) {
+    private void print(int done, int index, SweepPoint point, List<CandidateOutcome.EngineLine> lines) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "sweep %s [%d/%s] c%d %s:", def.id(), state.finished(),
+        sb.append(String.format(Locale.ROOT, "sweep %s [%d/%s] c%d %s:", def.id(), done,
                 state.planned() == Integer.MAX_VALUE ? "?" : Integer.toString(state.planned()), index, point.label()));
         for (CandidateOutcome.EngineLine l : lines) {
             sb.append(' ').append(l.engine()).append(' ');
