@@ -25,7 +25,7 @@ class DvgTest {
     void helpListsEverySubcommandAndTheExitCodes() {
         Result r = dvg("--help");
         assertEquals(ExitCodes.OK, r.code());
-        for (String sub : new String[] {"data", "run", "parity", "help"}) {
+        for (String sub : new String[] {"data", "run", "parity", "report", "sweep", "regress", "help"}) {
             assertTrue(r.out().contains("\n  " + sub), "--help should list '" + sub + "':\n" + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
@@ -47,6 +47,19 @@ class DvgTest {
         Result r = dvg("run", "moons", "--budget", "huge", "--experiments", EXPERIMENTS);
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("--budget: unknown budget 'huge'; allowed: quick, default, full"), r.err());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "dvg {0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"data", "data fetch", "data info", "run", "parity",
+        "report", "sweep", "regress"})
+    void everySubcommandHasHelpThatFitsATerminal(String command) {
+        String[] args = (command + " --help").split(" ");
+        Result r = dvg(args);
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: dvg " + command), r.out());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 100, "help line longer than 100 columns: '" + line + "'");
+        }
     }
 
     @Test
