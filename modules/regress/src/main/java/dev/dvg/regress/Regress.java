@@ -335,11 +335,23 @@ public final class Regress {
             return null;
         }
         DataRecipe.Dataset ds = ReferenceModels.get(def.model()).data().dataset();
-        if (ds == DataRecipe.Dataset.DIGITS20 && (opt.data().digits() == null || !java.nio.file.Files.isRegularFile(opt.data().digits()))) {
-            return "needs the 20x20 digits file (" + (opt.data().digits() == null ? "none given" : opt.data().digits()
-                    + " does not exist") + "): set -Ddvg.shared.data or pass --digits";
+        if (ds != DataRecipe.Dataset.DIGITS20) {
+            return null;
         }
-        return null;
+        Path given = opt.data().digits();
+        if (given != null) {
+            return java.nio.file.Files.isRegularFile(given) ? null
+                    : "needs the 20x20 digits file and " + given + " does not exist: set -Ddvg.shared.data or pass --digits";
+        }
+        try {
+            opt.data().catalog().digits20();   // the runner's own chain: cache, installed opencv-doc, download
+            return null;
+        } catch (IOException e) {
+            String msg = String.valueOf(e.getMessage());
+            int nl = msg.indexOf('\n');
+            return "the 20x20 digits are not available here (" + (nl > 0 ? msg.substring(0, nl) : msg)
+                    + "): set -Ddvg.shared.data or pass --digits";
+        }
     }
 
     private Report finish(String mode, String started, List<ExperimentResult> results) throws IOException {
