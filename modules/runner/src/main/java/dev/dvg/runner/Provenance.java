@@ -17,17 +17,21 @@ import java.util.concurrent.TimeUnit;
  * Where a result came from: code version, JVM, machine, DL4J/ND4J and BLAS, threads, heap, data
  * checksums and seeds — enough to reproduce it or to explain why it moved.
  */
-final class Provenance {
+public final class Provenance {
 
     private Provenance() {
     }
 
-    static Map<String, Object> collect(Path repoRoot, int davidThreads, int dl4jThreads,
-                                       Map<String, String> datasets, List<Long> seeds) {
+    /**
+     * The code and machine part of every provenance record (runs, suites, sweeps): DvG version, git
+     * commit and whether the tree had uncommitted changes (null when {@code repoRoot} is not a
+     * checkout), JDK, JVM, OS, arch, cores, max heap, JVM arguments, DL4J version.
+     */
+    public static Map<String, Object> machine(Path repoRoot) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dvg_version", version());
-        p.put("git_commit", git(repoRoot, "rev-parse", "HEAD"));
-        String status = git(repoRoot, "status", "--porcelain", "--untracked-files=no");
+        p.put("git_commit", repoRoot == null ? null : git(repoRoot, "rev-parse", "HEAD"));
+        String status = repoRoot == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
         p.put("git_dirty", status == null ? null : !status.isBlank());
         p.put("jdk", System.getProperty("java.version"));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
@@ -36,7 +40,13 @@ final class Provenance {
         p.put("cores", Runtime.getRuntime().availableProcessors());
         p.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         p.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        p.put("dl4j_version", dl4jVersion());
+        p.put("dl4j_version", mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        return p;
+    }
+
+    static Map<String, Object> collect(Path repoRoot, int davidThreads, int dl4jThreads,
+                                       Map<String, String> datasets, List<Long> seeds) {
+        Map<String, Object> p = machine(repoRoot);
         p.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
         p.put("blas", Nd4j.factory().blas().getBlasVendor().toString());
         p.put("omp_num_threads_env", System.getenv("OMP_NUM_THREADS"));
@@ -47,10 +57,10 @@ final class Provenance {
         return p;
     }
 
-    /** DL4J's version from the jar's Maven metadata. */
-    static String dl4jVersion() {
-        try (InputStream in = Nd4j.class.getClassLoader().getResourceAsStream(
-                "META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+    /** A dependency's version from its jar's Maven metadata, or "unknown". */
+    public static String mavenVersion(String group, String artifact) {
+        try (InputStream in = Provenance.class.getClassLoader().getResourceAsStream(
+                "META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -2,13 +2,11 @@ package dev.dvg.runner;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,10 +32,6 @@ public final class RunFolder implements AutoCloseable {
     public static final String LATEST = "latest";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(FiniteJson.module())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final ObjectMapper JSONL = new ObjectMapper()
             .registerModule(FiniteJson.module())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -119,15 +113,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Writes {@code file} as JSON through a temp file in the same folder and an atomic rename. */
     public static void writeJsonAtomically(Path file, Object value) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path t = Files.createTempFile(dir, ".tmp-" + file.getFileName(), "");
-        try {
-            JSON.writeValue(t.toFile(), value);
-            move(t, file);
-        } finally {
-            Files.deleteIfExists(t);
-        }
+        ResultFiles.writeJson(file, value);
     }
 
     /**
@@ -149,9 +135,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Replaces {@code dir/latest} with {@code runId} atomically. */
     public static void pointLatest(Path dir, String runId) throws IOException {
-        Path t = Files.createTempFile(dir, ".tmp-latest", "");
-        Files.writeString(t, runId + "\n", StandardCharsets.UTF_8);
-        move(t, dir.resolve(LATEST));
+        ResultFiles.writeText(dir.resolve(LATEST), runId + "\n");
     }
 
     /** Removes the temporary folder of a run that produced nothing worth keeping. */
@@ -172,14 +156,6 @@ public final class RunFolder implements AutoCloseable {
     public void close() throws IOException {
         if (!finished) {
             finish(false);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

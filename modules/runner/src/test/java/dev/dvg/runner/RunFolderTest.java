@@ -42,6 +42,16 @@ class RunFolderTest {
     }
 
     @Test
+    void resultFilesAreReadableByOthers(@TempDir Path root) throws Exception {
+        Path f = root.resolve("summary.json");
+        ResultFiles.writeJson(f, Map.of("loss", Double.NaN, "ok", 1.5));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+        assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), perms.toString());
+        String json = Files.readString(f);
+        assertTrue(json.contains("\"loss\" : null") && json.contains("1.5"), json);
+    }
+
+    @Test
     void discardLeavesNothing(@TempDir Path root) throws Exception {
         RunFolder f = RunFolder.create(root, "exp", Instant.now());
         f.writeJson("run.json", Map.of("a", 1));
