@@ -1,9 +1,6 @@
 package dev.dvg.cli;
 
-import dev.dvg.data.fetch.DataCatalog;
-import dev.dvg.data.fetch.DataConfig;
 import dev.dvg.runner.Budget;
-import dev.dvg.runner.DataSources;
 import dev.dvg.runner.ExperimentDef;
 import dev.dvg.runner.ExperimentLoader;
 import dev.dvg.runner.ExperimentRunner;
@@ -13,6 +10,7 @@ import dev.dvg.report.ReportResult;
 import dev.dvg.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dvg run <experiment>}: train David and Goliath on identical data and write results
@@ -51,18 +47,8 @@ final class RunCommand implements Callable<Integer> {
             description = "run the first N seeds of each experiment (default: ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "results root (default: results/ in the checkout)")
-    Path out;
-
-    @Option(names = "--experiments", paramLabel = "DIR", description = "experiment files (default: experiments/ in the checkout)")
-    Path experimentsDir;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with MNIST IDX files (default: $DVG_DATA, then the cache)")
-    Path dataDir;
-
-    @Option(names = "--digits", paramLabel = "FILE",
-            description = "20x20 digits for digits20-mlp25: OpenCV's digits.png or the course's ex4data1.mat (default: $DVG_DIGITS)")
-    Path digits;
+    @Mixin
+    RunInputs inputs;
 
     @Option(names = "--threads-david", paramLabel = "N", defaultValue = "0", description = "David's threads (0: the experiment's setting)")
     int davidThreads;
@@ -80,19 +66,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outW = spec.commandLine().getOut();
         Path root = Dvg.root();
-        Budget b;
-        try {
-            b = Budget.fromId(budget);
-        } catch (IllegalArgumentException e) {
-            throw new Failures.UserError(ExitCodes.USAGE, "--budget: " + e.getMessage());
-        }
-        ExperimentLoader loader = new ExperimentLoader(experimentsDir != null ? experimentsDir : root.resolve("experiments"));
+        Budget b = RunInputs.budget(budget);
+        ExperimentLoader loader = new ExperimentLoader(inputs.experiments());
         ExperimentDef top = loader.load(experiment);
         List<ExperimentDef> defs = loader.expand(experiment);
-        Path resultsRoot = out != null ? out : root.resolve("results");
-        Path digitsFile = digits != null ? digits : envPath("DVG_DIGITS");
-        DataSources sources = new DataSources(new DataCatalog(DataConfig.fromEnvironment(dataDir)), digitsFile);
-        RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, sources, davidThreads, dl4jThreads, err);
+        Path resultsRoot = inputs.resultsRoot();
+        RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, inputs.sources(), davidThreads, dl4jThreads, err);
 
         ExperimentRunner runner = new ExperimentRunner();
         SuiteRun suite = top.isSuite()
@@ -100,18 +79,9 @@ final class RunCommand implements Callable<Integer> {
         if (suite != null) {
             runner.inSuite(suite);
         }
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.requestStop();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dvg-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         List<ExperimentRunner.RunResult> results = new ArrayList<>();
         boolean failed = false;
+        StopHook stop = StopHook.install(runner::requestStop, 30, "dvg-stop");
         try {
             for (ExperimentDef def : defs) {
                 if (runner.stopRequested()) {
@@ -133,12 +103,7 @@ final class RunCommand implements Callable<Integer> {
                         && results.stream().allMatch(r -> "complete".equals(r.status()));
                 suiteDir = suite.finish(complete ? "complete" : runner.stopRequested() ? "incomplete" : "failed");
             }
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting: the hook is running and waits for us
-            }
+            stop.close();
         }
         printHeadline(outW, results, suiteDir);
         Path reportOf = suiteDir != null ? suiteDir : results.size() == 1 ? results.get(0).dir() : null;
@@ -149,11 +114,6 @@ final class RunCommand implements Callable<Integer> {
         outW.flush();
         boolean incomplete = results.stream().anyMatch(r -> !"complete".equals(r.status()));
         return failed || incomplete ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    private static Path envPath(String name) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? null : Path.of(v);
     }
 
     private static void printHeadline(PrintWriter out, List<ExperimentRunner.RunResult> results, Path suiteDir) {

@@ -1,11 +1,8 @@
 package dev.dvg.cli;
 
-import dev.dvg.data.fetch.DataCatalog;
-import dev.dvg.data.fetch.DataConfig;
 import dev.dvg.report.ReportResult;
 import dev.dvg.report.Reports;
 import dev.dvg.runner.Budget;
-import dev.dvg.runner.DataSources;
 import dev.dvg.runner.ExperimentDef;
 import dev.dvg.runner.ExperimentLoader;
 import dev.dvg.sweeps.SweepDef;
@@ -15,6 +12,7 @@ import dev.dvg.sweeps.SweepResult;
 import dev.dvg.sweeps.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,8 +22,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dvg sweep <name>}: an Arbiter hyper-parameter search over experiments/sweeps/&lt;name&gt;.yaml,
@@ -64,62 +60,25 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "do not write report.md/report.html into the run folder")
     boolean noReport;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "results root (default: results/ in the checkout)")
-    Path out;
-
-    @Option(names = "--experiments", paramLabel = "DIR",
-            description = "experiment files; sweeps are read from DIR/sweeps (default: experiments/ in the checkout)")
-    Path experimentsDir;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with MNIST IDX files (default: $DVG_DATA, then the cache)")
-    Path dataDir;
-
-    @Option(names = "--digits", paramLabel = "FILE",
-            description = "20x20 digits for digits20 sweeps: OpenCV's digits.png or ex4data1.mat (default: $DVG_DIGITS)")
-    Path digits;
+    @Mixin
+    RunInputs inputs;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outW = spec.commandLine().getOut();
         Path root = Dvg.root();
-        Budget b;
-        try {
-            b = Budget.fromId(budget);
-        } catch (IllegalArgumentException e) {
-            throw new Failures.UserError(ExitCodes.USAGE, "--budget: " + e.getMessage());
-        }
-        Path experiments = experimentsDir != null ? experimentsDir : root.resolve("experiments");
+        Budget b = RunInputs.budget(budget);
+        Path experiments = inputs.experiments();
         ExperimentLoader loader = new ExperimentLoader(experiments);
         SweepDef def = new SweepLoader(experiments.resolve("sweeps"), loader).load(name);
         ExperimentDef exp = loader.load(def.experiment());
-        Path resultsRoot = out != null ? out : root.resolve("results");
-        String digitsEnv = System.getenv("DVG_DIGITS");
-        Path digitsFile = digits != null ? digits : digitsEnv == null || digitsEnv.isBlank() ? null : Path.of(digitsEnv);
-        DataSources sources = new DataSources(new DataCatalog(DataConfig.fromEnvironment(dataDir)), digitsFile);
-        SweepOptions opt = new SweepOptions(b, parallel, resultsRoot, root, sources, resume, fresh, err);
+        SweepOptions opt = new SweepOptions(b, parallel, inputs.resultsRoot(), root, inputs.sources(), resume, fresh, err);
 
         SweepRunner runner = new SweepRunner();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.requestStop();
-            try {
-                done.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dvg-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         SweepResult r;
-        try {
+        try (StopHook stop = StopHook.install(runner::requestStop, 60, "dvg-sweep-stop")) {
             r = runner.run(def, exp, opt);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook is running and waits for us
-            }
         }
         outW.printf(Locale.ROOT, "sweep %s: %s, %d candidate(s) trained, %d already on disk, %d with a failed engine%n",
                 r.sweep(), r.status(), r.trained(), r.skipped(), r.failed());
