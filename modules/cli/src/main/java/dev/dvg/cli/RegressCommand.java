@@ -88,7 +88,7 @@ final class RegressCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--digits", paramLabel = "FILE",
-            description = "20x20 digits for digits20-mlp25 (default: $DVG_DIGITS; without it digits20 is skipped, visibly)")
+            description = "20x20 digits for digits20-mlp25 (default: $DVG_DIGITS, then the cache / opencv-doc; skipped, visibly, when none has them)")
     Path digits;
 
     @Option(names = "--threads-david", paramLabel = "N", defaultValue = "0", description = "David's threads (0: the experiment's setting)")
