@@ -16,7 +16,8 @@ interface EngineSession extends AutoCloseable {
 
     /**
      * Runs a full-batch minimiser (L-BFGS/CG) on all of {@code x}/{@code y} for its budget and
-     * returns the final loss; {@code onIteration} receives the loss after each iteration.
+     * returns the final loss; {@code onIteration} receives the loss of each unit of work, in order:
+     * every function evaluation for David, every DL4J iteration ({@code fit}) for DL4J.
      */
     double minimize(float[] x, float[] y, int n, int budget, java.util.function.DoubleConsumer onIteration);
 

@@ -1,8 +1,11 @@
 package dev.dvg.engine.optim.fullbatch;
 
+
 import dev.dvg.engine.Tensor;
 import dev.dvg.engine.nn.Network;
 import dev.dvg.engine.spec.OptimizerSpec;
+
+import java.util.function.DoubleConsumer;
 
 /** Minimises a network's full-batch loss on (X, Y) with L-BFGS or nonlinear CG, from its current params. */
 public final class FullBatch {
@@ -22,12 +25,34 @@ public final class FullBatch {
      * parameters found in the network.
      */
     public static MinimizeResult minimize(Network network, Tensor x, Tensor y, OptimizerSpec spec) {
-        NetworkObjective objective = new NetworkObjective(network, x, y);
+        return minimize(network, x, y, spec, value -> { });
+    }
+
+    /**
+     * As {@link #minimize(Network, Tensor, Tensor, OptimizerSpec)}, reporting the loss of every
+     * function evaluation (line-search trials included) to {@code onEvaluation}, in order.
+     */
+    public static MinimizeResult minimize(Network network, Tensor x, Tensor y, OptimizerSpec spec,
+                                          DoubleConsumer onEvaluation) {
+        NetworkObjective net = new NetworkObjective(network, x, y);
+        Objective objective = new Objective() {
+            @Override
+            public int dim() {
+                return net.dim();
+            }
+
+            @Override
+            public double valueAndGradient(double[] theta, double[] g) {
+                double v = net.valueAndGradient(theta, g);
+                onEvaluation.accept(v);
+                return v;
+            }
+        };
         MinimizeResult r;
         if (spec instanceof OptimizerSpec.Lbfgs l) {
-            r = new Lbfgs(l.memory(), l.maxEvaluations(), GRADIENT_TOLERANCE).minimize(objective, objective.start());
+            r = new Lbfgs(l.memory(), l.maxEvaluations(), GRADIENT_TOLERANCE).minimize(objective, net.start());
         } else if (spec instanceof OptimizerSpec.ConjugateGradient c) {
-            r = new ConjugateGradient(c.maxEvaluations(), GRADIENT_TOLERANCE).minimize(objective, objective.start());
+            r = new ConjugateGradient(c.maxEvaluations(), GRADIENT_TOLERANCE).minimize(objective, net.start());
         } else {
             throw new IllegalArgumentException("full batch: " + spec + " is a minibatch optimiser; use "
                     + "dev.dvg.engine.optim.Optimizers and a Trainer");

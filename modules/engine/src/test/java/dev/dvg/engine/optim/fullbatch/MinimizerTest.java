@@ -116,8 +116,13 @@ class MinimizerTest {
         Tensor ty = Tensor.wrap(y, n, 1);
         double before = net.loss(tx, ty);
         OptimizerSpec s = which.equals("lbfgs") ? new OptimizerSpec.Lbfgs(10, 300) : new OptimizerSpec.ConjugateGradient(300);
-        MinimizeResult r = FullBatch.minimize(net, tx, ty, s);
+        List<Double> reported = new java.util.ArrayList<>();
+        MinimizeResult r = FullBatch.minimize(net, tx, ty, s, reported::add);
         double after = net.loss(tx, ty);
+        assertEquals(r.evaluations(), reported.size(), "one report per function evaluation");
+        assertEquals(before, reported.get(0), 1e-6, "the first evaluation is at the start");
+        assertEquals(r.value(), reported.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), 1e-12,
+                "the returned value is the best evaluated");
         System.out.println(which + " network: loss " + before + " → " + after + " in " + r.evaluations() + " evaluations");
         assertTrue(r.evaluations() <= 300);
         assertEquals(r.value(), after, 1e-6, "network left at the returned point");
