@@ -232,53 +232,19 @@ public final class ExperimentLoader {
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String at, Path file) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(file + ": " + (at.isEmpty() ? "top level" : at) + ": expected a mapping");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException(file + ": " + at + k + ": unknown field; allowed: "
-                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
-            }
-        }
+        YamlFields.checkKeys(node, allowed, at, file);
     }
 
     private static String text(JsonNode root, String field, Path file, String dflt) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            if (dflt == null) {
-                throw new IllegalArgumentException(file + ": " + field + ": missing");
-            }
-            return dflt;
-        }
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(file + ": " + field + ": expected text, got " + n);
-        }
-        return n.asText();
+        return YamlFields.text(root, field, "", file, dflt);
     }
 
     private static boolean bool(JsonNode root, String field, Path file, boolean dflt) {
-        JsonNode n = root.get(field);
-        if (n == null) {
-            return dflt;
-        }
-        if (!n.isBoolean()) {
-            throw new IllegalArgumentException(file + ": " + field + ": expected true or false, got " + n);
-        }
-        return n.asBoolean();
+        return YamlFields.bool(root, field, "", file, dflt);
     }
 
     private static int intField(JsonNode node, String field, String at, Path file, int dflt, int min, int max) {
-        JsonNode n = node.get(field);
-        if (n == null) {
-            return dflt;
-        }
-        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            throw new IllegalArgumentException(file + ": " + at + field + ": expected an integer in [" + min + ", "
-                    + max + "], got " + n);
-        }
-        return n.asInt();
+        return YamlFields.integer(node, field, at, file, dflt, min, max);
     }
 
     private static double number(JsonNode node, String field, Path file, double dflt, double min, double max) {
@@ -286,14 +252,6 @@ public final class ExperimentLoader {
     }
 
     private static double number(JsonNode node, String at, String field, Path file, double dflt, double min, double max) {
-        JsonNode n = node.get(field);
-        if (n == null) {
-            return dflt;
-        }
-        if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-            throw new IllegalArgumentException(file + ": " + at + field + ": expected a number in [" + min + ", " + max
-                    + "], got " + n);
-        }
-        return n.asDouble();
+        return YamlFields.number(node, field, at, file, dflt, min, max);
     }
 }

@@ -11,6 +11,7 @@ import dev.dvg.models.TrainingSpec;
 import dev.dvg.runner.Budget;
 import dev.dvg.runner.ExperimentDef;
 import dev.dvg.runner.ExperimentLoader;
+import dev.dvg.runner.YamlFields;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -377,39 +378,15 @@ public final class SweepLoader {
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String at, Path file) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(file + ": " + (at.isEmpty() ? "top level" : at) + ": expected a mapping");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException(file + ": " + at + k + ": unknown field; allowed: "
-                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
-            }
-        }
+        YamlFields.checkKeys(node, allowed, at, file);
     }
 
     private static String text(JsonNode node, String field, String at, Path file, String dflt) {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
-            if (dflt == null) {
-                throw new IllegalArgumentException(file + ": " + at + field + ": missing");
-            }
-            return dflt;
-        }
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(file + ": " + at + field + ": expected text, got " + n);
-        }
-        return n.asText();
+        return YamlFields.text(node, field, at, file, dflt);
     }
 
     private static double number(JsonNode node, String field, String at, Path file, double min, double max) {
-        JsonNode n = node.get(field);
-        if (n == null || !n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-            throw new IllegalArgumentException(file + ": " + at + field + ": expected a number"
-                    + (min > -Double.MAX_VALUE ? " in [" + min + ", " + max + "]" : "") + ", got " + n);
-        }
-        return n.asDouble();
+        return YamlFields.number(node, field, at, file, null, min, max);
     }
 
     private static int integer(JsonNode node, String field, String at, Path file) {
@@ -417,11 +394,6 @@ public final class SweepLoader {
     }
 
     private static int integerIn(JsonNode node, String field, String at, Path file, int min, int max) {
-        JsonNode n = node.get(field);
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            throw new IllegalArgumentException(file + ": " + at + field + ": expected an integer"
-                    + (min > Integer.MIN_VALUE ? " in [" + min + ", " + max + "]" : "") + ", got " + n);
-        }
-        return n.asInt();
+        return YamlFields.integer(node, field, at, file, null, min, max);
     }
 }
