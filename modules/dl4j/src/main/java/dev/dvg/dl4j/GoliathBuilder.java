@@ -73,7 +73,8 @@ import java.util.List;
  * <ul>
  *   <li>classical Momentum: DL4J 1.0.0-M2.1 has no classical-momentum updater; nearest is
  *       {@code Nesterovs} with the same lr and μ — a different update rule;</li>
- *   <li>ScalarRmsProp (one state scalar per tensor): nearest is the elementwise {@code RmsProp};</li>
+ *   <li>ScalarRmsProp (one state scalar per tensor): nearest is the elementwise {@code RmsProp}, one
+ *       per tensor with lr and ε divided by √(tensor size) so each tensor's step length matches;</li>
  *   <li>Lbfgs / ConjugateGradient: DL4J's {@code OptimizationAlgorithm.LBFGS/CONJUGATE_GRADIENT}
  *       (updater Sgd(1) so the direction is the raw gradient). DL4J's LBFGS keeps a fixed history of
  *       m = 4 (not configurable), and one {@code fit} is one iteration with a backtracking line
@@ -173,6 +174,7 @@ public final class GoliathBuilder {
                     ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer.Builder<?>) b).nIn(in).nOut(d.units());
                     init(b, d.init(), in, d.units());
                     b.biasInit(0);
+                    perTensorUpdaters(b, optimizer, (long) in * d.units(), d.units());
                     lb.layer(m.dl4jIndex(), b.build());
                     shape = new int[]{d.units()};
                 }
@@ -187,6 +189,7 @@ public final class GoliathBuilder {
                     int k = c.kernelH() * c.kernelW();
                     init(b, c.init(), shape[0] * k, c.filters() * k);
                     b.biasInit(0);
+                    perTensorUpdaters(b, optimizer, (long) c.filters() * shape[0] * k, c.filters());
                     lb.layer(m.dl4jIndex(), b.build());
                     shape = new int[]{c.filters(), (shape[1] - c.kernelH()) / c.stride() + 1,
                             (shape[2] - c.kernelW()) / c.stride() + 1};
@@ -208,6 +211,25 @@ public final class GoliathBuilder {
         int[] in = spec.inputShape();
         lb.setInputType(in.length == 1 ? InputType.feedForward(in[0]) : InputType.convolutional(in[1], in[2], in[0]));
         return new Built(lb.build(), notes);
+    }
+
+    /**
+     * The nearest DL4J form of the scalar-per-tensor RMSprop: once its state has settled, David's
+     * update moves each tensor by a length of about lr (g/‖g‖ scaled by lr). DL4J's elementwise
+     * RmsProp moves each element by about its own lr, so a tensor of n elements moves by about
+     * lr·√n; giving the weights and the bias their own RmsProp with lr/√n and ε/√n keeps each
+     * tensor's step length at lr. The direction still differs (elementwise normalisation).
+     */
+    private static void perTensorUpdaters(BaseLayer.Builder<?> b, OptimizerSpec optimizer, long weights, long biases) {
+        if (optimizer instanceof OptimizerSpec.ScalarRmsProp r) {
+            b.updater(scaledRmsProp(r, weights));
+            b.biasUpdater(scaledRmsProp(r, biases));
+        }
+    }
+
+    private static RmsProp scaledRmsProp(OptimizerSpec.ScalarRmsProp r, long n) {
+        double root = Math.sqrt(n);
+        return new RmsProp(r.learningRate() / root, r.decay(), r.epsilon() / root);
     }
 
     private static void requireImage(int[] shape, int index, String what) {
@@ -235,7 +257,9 @@ public final class GoliathBuilder {
             updater = new Nesterovs(m.learningRate(), m.momentum());
         } else if (o instanceof OptimizerSpec.ScalarRmsProp r) {
             approximate(exact, notes, "scalar RMSprop (one state per tensor) has no DL4J equivalent; using the "
-                    + "elementwise RmsProp(lr=" + r.learningRate() + ", decay=" + r.decay() + ", eps=" + r.epsilon() + ")");
+                    + "elementwise RmsProp per tensor with lr=" + r.learningRate() + "/sqrt(n), decay=" + r.decay()
+                    + ", eps=" + r.epsilon() + "/sqrt(n) for a tensor of n elements (same step length per tensor, "
+                    + "elementwise direction)");
             updater = new RmsProp(r.learningRate(), r.decay(), r.epsilon());
         } else if (o instanceof OptimizerSpec.Lbfgs l) {
             approximate(exact, notes, "L-BFGS: DL4J's LBFGS keeps m=4 corrections (spec: " + l.memory()

@@ -84,8 +84,17 @@ class GoliathBuilderTest {
         assertTrue(e.getMessage().contains("scalar RMSprop"), e.getMessage());
         Goliath g = Goliath.build(m, GoliathOptions.DEFAULT);
         assertEquals(1, g.approximations().size());
-        assertInstanceOf(RmsProp.class, ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer(
-                g.network().getLayerWiseConfigurations(), 0)).getIUpdater());
+        // each tensor gets its own elementwise RmsProp with lr and eps over sqrt(tensor size)
+        var hidden = (org.deeplearning4j.nn.conf.layers.BaseLayer) layer(g.network().getLayerWiseConfigurations(), 0);
+        RmsProp w = assertInstanceOf(RmsProp.class, hidden.getIUpdater());
+        RmsProp b = assertInstanceOf(RmsProp.class, hidden.getBiasUpdater());
+        assertEquals(0.5 / Math.sqrt(784 * 256), w.getLearningRate(), 1e-12);
+        assertEquals(1e-3 / Math.sqrt(784 * 256), w.getEpsilon(), 1e-12);
+        assertEquals(0.5 / Math.sqrt(256), b.getLearningRate(), 1e-12);
+        assertEquals(0.99, b.getRmsDecay(), 0);
+        var out = (org.deeplearning4j.nn.conf.layers.BaseLayer) layer(g.network().getLayerWiseConfigurations(), 1);
+        assertEquals(0.5 / Math.sqrt(256 * 10), ((RmsProp) out.getIUpdater()).getLearningRate(), 1e-12);
+        assertEquals(0.5 / Math.sqrt(10), ((RmsProp) out.getBiasUpdater()).getLearningRate(), 1e-12);
 
         ModelSpec mom = ReferenceModels.get(ReferenceModels.MOONS).withOptimizer(new OptimizerSpec.Momentum(0.1, 0.9));
         assertThrows(UnsupportedOperationException.class, () -> Goliath.build(mom, GoliathOptions.EXACT));

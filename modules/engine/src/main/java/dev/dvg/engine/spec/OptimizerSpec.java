@@ -39,7 +39,7 @@ public sealed interface OptimizerSpec {
     }
 
     /**
-     * The seed recipe's RMSprop variant: one scalar of state per parameter tensor (the mean of g²)
+     * The seed recipe's RMSprop variant: one scalar of state per parameter tensor (a running mean of the tensor's squared gradient norm ‖g‖²)
      * instead of one per element. No DL4J equivalent.
      */
     record ScalarRmsProp(double learningRate, double decay, double epsilon) implements OptimizerSpec {

@@ -104,10 +104,10 @@ class OptimizerFormulaTest {
         Param p = param();
         double[] w = {1, 1};
         double s = 0;
-        double meanSq = (0.25 + 4) / 2;
+        double normSq = 0.25 + 4;
         for (int t = 1; t <= 3; t++) {
             o.step(List.of(p));
-            s = 0.9 * s + 0.1 * meanSq;
+            s = 0.9 * s + 0.1 * normSq;
             for (int i = 0; i < 2; i++) {
                 w[i] -= 0.1 * G[i] / (Math.sqrt(s) + 1e-3);
             }
