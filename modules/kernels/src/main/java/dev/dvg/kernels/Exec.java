@@ -1,11 +1,8 @@
 package dev.dvg.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads David's kernels run on. One {@code Exec} per network (or per benchmark); a thread
@@ -14,6 +11,19 @@ import java.util.concurrent.Future;
  * <p>{@link #parallelFor} splits {@code [from, to)} into at most {@link #threads()} contiguous
  * chunks and runs them concurrently; callers split over independent outputs only, so results do not
  * depend on the thread count.
+ *
+ * <h2>How a parallel loop runs</h2>
+ * {@code threads − 1} workers live as long as the executor. A call publishes its loop (body and
+ * bounds) in fields, bumps a volatile generation counter and unparks the workers; worker {@code p}
+ * runs chunk {@code p}, the caller runs chunk 0 and then waits for the workers' countdown to reach zero. Both
+ * sides spin for a few microseconds before parking, since a training step issues its loops only
+ * microseconds apart. Nothing is allocated per call (an earlier version submitted {@code Future}s
+ * to an {@code ExecutorService}: ~300 B and two context switches per loop), so the cost that is
+ * left is the caller's own lambda, if it captures.
+ *
+ * <p>One loop runs at a time per executor: a call made while another is running (from a second
+ * thread, or nested inside a body) runs its whole range inline on the calling thread. The result is
+ * the same, because chunks never depend on how the range was split.
  */
 public final class Exec implements AutoCloseable {
 
@@ -23,18 +33,35 @@ public final class Exec implements AutoCloseable {
         void run(int lo, int hi);
     }
 
+    /** Spins (each one {@code Thread.onSpinWait}) before a waiting thread parks. */
+    private static final int SPINS = 1 << 12;
+
     private static final Exec SERIAL = new Exec(1);
 
     private final int threads;
-    private final ExecutorService pool;
+    private final Worker[] workers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    // the loop being run: written by the caller before the volatile write of generation
+    private RangeBody body;
+    private int from;
+    private int to;
+    private int grain;
+    private int blocks;
+    private int parts;
+    private Thread caller;
+    private volatile Throwable failure;
+    private volatile int generation;
+    private volatile boolean closed;
 
     private Exec(int threads) {
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "dvg-kernel");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new Worker[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker(i + 1);
+            workers[i].start();
+        }
     }
 
     /** An executor with {@code threads} threads (the caller's thread counts as one). */
@@ -78,63 +105,122 @@ public final class Exec implements AutoCloseable {
         }
         int blocks = (n + grain - 1) / grain;
         int parts = Math.min(threads, blocks);
-        if (parts <= 1) {
+        if (parts <= 1 || closed || !busy.compareAndSet(false, true)) {
             body.run(from, to);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(parts - 1);
-        int lo0 = from;
-        int hi0 = 0;
-        for (int p = 0; p < parts; p++) {
-            int lo = from + (int) ((long) blocks * p / parts) * grain;
-            int hi = p == parts - 1 ? to : from + (int) ((long) blocks * (p + 1) / parts) * grain;
-            if (p == 0) {
-                lo0 = lo;
-                hi0 = hi;
-            } else {
-                futures.add(pool.submit(() -> body.run(lo, hi)));
-            }
-        }
-        Throwable failure = null;
         try {
-            body.run(lo0, hi0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+            this.grain = grain;
+            this.blocks = blocks;
+            this.parts = parts;
+            this.caller = Thread.currentThread();
+            this.failure = null;
+            // every worker takes part in every loop (those past the last chunk only count down), so
+            // none can still be reading this loop's fields when the next loop overwrites them
+            pending.set(workers.length);
+            generation++; // publishes the fields above to the workers
+            for (Worker w : workers) {
+                LockSupport.unpark(w);
+            }
+            Throwable mine = null;
             try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = e;
-                }
+                body.run(lo(0), hi(0));
+            } catch (RuntimeException | Error e) {
+                mine = e;
+            }
+            awaitWorkers();
+            Throwable theirs = failure;
+            this.body = null;
+            rethrow(mine != null ? mine : theirs);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private int lo(int p) {
+        return from + (int) ((long) blocks * p / parts) * grain;
+    }
+
+    private int hi(int p) {
+        return p == parts - 1 ? to : from + (int) ((long) blocks * (p + 1) / parts) * grain;
+    }
+
+    private void awaitWorkers() {
+        for (int spin = 0; pending.get() != 0; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
             }
         }
-        if (failure instanceof RuntimeException re) {
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException re) {
             throw re;
         }
-        if (failure instanceof Error err) {
+        if (t instanceof Error err) {
             throw err;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("parallel kernel interrupted", failure);
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (this == SERIAL || closed) {
+            return;
+        }
+        closed = true;
+        for (Worker w : workers) {
+            LockSupport.unpark(w);
         }
     }
 
     @Override
     public String toString() {
         return "Exec[threads=" + threads + "]";
+    }
+
+    /** Runs chunk {@code index} of every loop it is given, until the executor closes. */
+    private final class Worker extends Thread {
+        private final int index;
+
+        Worker(int index) {
+            super("dvg-kernel-" + index);
+            this.index = index;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            int seen = 0; // not a read of generation: a loop published before this thread started must still run
+            while (true) {
+                int g = generation;
+                for (int spin = 0; g == seen && !closed; spin++) {
+                    if (spin < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                    g = generation;
+                }
+                if (closed) {
+                    return;
+                }
+                seen = g;
+                if (index < parts) {
+                    try {
+                        body.run(lo(index), hi(index));
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                }
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
     }
 }

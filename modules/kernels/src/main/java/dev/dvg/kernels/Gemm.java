@@ -33,7 +33,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li><b>vecmat</b>, when m is tiny and B is contiguous along n (N = 1 inference): rows of B are
  *       streamed straight from the caller's array, no packing.</li>
  * </ul>
- * Packing buffers are per thread and reused, so the hot path does not allocate.
+ * Packing buffers are per thread and reused, and a parallel product's loop body is a reused
+ * per-thread object, so the hot path does not allocate.
  *
  * <h2>Determinism</h2>
  * Threads split the <em>output</em> (panels of columns, or row tiles), never k. Every C(i,j) is
@@ -201,12 +202,96 @@ public final class Gemm {
             return;
         }
         boolean splitColumns = panels >= ex.threads() ? n >= m || tiles < ex.threads() : panels >= tiles;
-        if (splitColumns) {
-            ex.parallelFor(0, panels, (lo, hi) -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc));
-        } else {
-            ex.parallelFor(0, tiles, (lo, hi) -> block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc));
+        Job job = Job.acquire(splitColumns ? Job.PACKED_COLUMNS : Job.PACKED_ROWS, m, n, k, kc,
+                a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
+        try {
+            ex.parallelFor(0, splitColumns ? panels : tiles, job);
+        } finally {
+            job.release();
+        }
+    }
+
+    /**
+     * One product's operands as a reusable loop body, so a parallel GEMM allocates nothing (a
+     * capturing lambda would be a new object per call). One per caller thread; a product started
+     * while that one is in use (a GEMM inside a parallel body) gets a fresh one.
+     */
+    private static final class Job implements Exec.RangeBody {
+        static final int PACKED_COLUMNS = 0;
+        static final int PACKED_ROWS = 1;
+        static final int DOTS_ROWS = 2;
+        static final int DOTS_COLUMNS = 3;
+        private static final ThreadLocal<Job> OWN = ThreadLocal.withInitial(Job::new);
+
+        private boolean inUse;
+        private int mode;
+        private int m;
+        private int n;
+        private int k;
+        private int kc;
+        private float[] a;
+        private int aOff;
+        private int ars;
+        private int acs;
+        private float[] b;
+        private int bOff;
+        private int brs;
+        private int bcs;
+        private float[] c;
+        private int cOff;
+        private int crs;
+        private int ccs;
+        private boolean acc;
+
+        static Job acquire(int mode, int m, int n, int k, int kc,
+                           float[] a, int aOff, int ars, int acs,
+                           float[] b, int bOff, int brs, int bcs,
+                           float[] c, int cOff, int crs, int ccs, boolean acc) {
+            Job j = OWN.get();
+            if (j.inUse) {
+                j = new Job();
+            }
+            j.inUse = true;
+            j.mode = mode;
+            j.m = m;
+            j.n = n;
+            j.k = k;
+            j.kc = kc;
+            j.a = a;
+            j.aOff = aOff;
+            j.ars = ars;
+            j.acs = acs;
+            j.b = b;
+            j.bOff = bOff;
+            j.brs = brs;
+            j.bcs = bcs;
+            j.c = c;
+            j.cOff = cOff;
+            j.crs = crs;
+            j.ccs = ccs;
+            j.acc = acc;
+            return j;
+        }
+
+        /** Forgets the operands (so a finished product's arrays can be collected). */
+        void release() {
+            a = null;
+            b = null;
+            c = null;
+            inUse = false;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            switch (mode) {
+                case PACKED_COLUMNS -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
+                        a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
+                case PACKED_ROWS -> block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc,
+                        a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
+                case DOTS_ROWS -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+                case DOTS_COLUMNS -> dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+                default -> throw new IllegalStateException("job mode " + mode);
+            }
         }
     }
 
@@ -438,12 +523,14 @@ public final class Gemm {
                              boolean acc) {
         if (ex.threads() == 1) {
             dotsBlock(0, m, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
-        } else if (m >= n) {
-            ex.parallelFor(0, m, (lo, hi) -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs,
-                    c, cOff, crs, ccs, acc));
         } else {
-            ex.parallelFor(0, n, (lo, hi) -> dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs,
-                    c, cOff, crs, ccs, acc));
+            Job job = Job.acquire(m >= n ? Job.DOTS_ROWS : Job.DOTS_COLUMNS, m, n, k, 0,
+                    a, aOff, ars, 1, b, bOff, 1, bcs, c, cOff, crs, ccs, acc);
+            try {
+                ex.parallelFor(0, m >= n ? m : n, job);
+            } finally {
+                job.release();
+            }
         }
     }
 

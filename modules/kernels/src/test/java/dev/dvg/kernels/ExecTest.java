@@ -1,0 +1,146 @@
+package dev.dvg.kernels;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExecTest {
+
+    /** Every index of the range is visited exactly once, chunk bounds on multiples of grain. */
+    @ParameterizedTest(name = "threads={0} [{1},{2}) grain {3}")
+    @CsvSource({"2,0,1,1", "2,0,2,1", "2,3,1000,1", "2,0,100,8", "3,5,17,4", "4,0,3,1", "4,0,1000,32"})
+    void coversTheRangeOnce(int threads, int from, int to, int grain) {
+        try (Exec ex = Exec.create(threads)) {
+            for (int rep = 0; rep < 200; rep++) { // many loops back to back: no lost or repeated chunk
+                AtomicIntegerArray hits = new AtomicIntegerArray(to);
+                ex.parallelFor(from, to, grain, (lo, hi) -> {
+                    assertTrue(lo == from || (lo - from) % grain == 0, "chunk start " + lo);
+                    for (int i = lo; i < hi; i++) {
+                        hits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < to; i++) {
+                    assertEquals(i < from ? 0 : 1, hits.get(i), "index " + i + " in loop " + rep);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailingChunkIsRethrownAndTheExecutorStaysUsable() {
+        try (Exec ex = Exec.create(2)) {
+            // chunk 1 runs on the worker, chunk 0 on the caller
+            IllegalStateException worker = assertThrows(IllegalStateException.class, () -> ex.parallelFor(0, 2,
+                    (lo, hi) -> {
+                        if (lo == 1) {
+                            throw new IllegalStateException("worker chunk");
+                        }
+                    }));
+            assertEquals("worker chunk", worker.getMessage());
+            IllegalArgumentException caller = assertThrows(IllegalArgumentException.class, () -> ex.parallelFor(0, 2,
+                    (lo, hi) -> {
+                        if (lo == 0) {
+                            throw new IllegalArgumentException("caller chunk");
+                        }
+                    }));
+            assertEquals("caller chunk", caller.getMessage());
+            AtomicIntegerArray hits = new AtomicIntegerArray(10);
+            ex.parallelFor(0, 10, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    hits.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < 10; i++) {
+                assertEquals(1, hits.get(i));
+            }
+        }
+    }
+
+    @Test
+    void nestedAndConcurrentCallsRunInline() throws Exception {
+        try (Exec ex = Exec.create(2)) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(100);
+            ex.parallelFor(0, 10, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    int row = i;
+                    ex.parallelFor(0, 10, (a, b) -> {
+                        for (int j = a; j < b; j++) {
+                            hits.incrementAndGet(row * 10 + j);
+                        }
+                    });
+                }
+            });
+            for (int i = 0; i < 100; i++) {
+                assertEquals(1, hits.get(i), "nested index " + i);
+            }
+
+            int loops = 2000;
+            AtomicIntegerArray counts = new AtomicIntegerArray(2);
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            CountDownLatch start = new CountDownLatch(1);
+            Thread[] callers = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                int id = t;
+                callers[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int r = 0; r < loops; r++) {
+                            ex.parallelFor(0, 64, (lo, hi) -> counts.addAndGet(id, hi - lo));
+                        }
+                    } catch (Throwable e) {
+                        error.set(e);
+                    }
+                });
+                callers[t].start();
+            }
+            start.countDown();
+            for (Thread t : callers) {
+                t.join(60_000);
+            }
+            assertNull(error.get());
+            assertEquals(64 * loops, counts.get(0));
+            assertEquals(64 * loops, counts.get(1));
+        }
+    }
+
+    @Test
+    void closeStopsTheWorkers() throws Exception {
+        java.util.Set<Thread> before = kernelThreads();
+        Exec ex = Exec.create(3);
+        ex.parallelFor(0, 3, (lo, hi) -> { });
+        java.util.Set<Thread> mine = kernelThreads();
+        mine.removeAll(before);
+        assertEquals(2, mine.size(), "workers of a 3-thread executor");
+        ex.close();
+        for (Thread t : mine) {
+            t.join(10_000);
+            assertTrue(!t.isAlive(), t.getName() + " still running after close");
+        }
+        AtomicIntegerArray hits = new AtomicIntegerArray(4);
+        ex.parallelFor(0, 4, (lo, hi) -> { // a closed executor still runs loops, inline
+            for (int i = lo; i < hi; i++) {
+                hits.incrementAndGet(i);
+            }
+        });
+        assertEquals(1, hits.get(3));
+        assertSame(Exec.serial(), Exec.create(1));
+    }
+
+    private static java.util.Set<Thread> kernelThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("dvg-kernel-") && t.isAlive()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
