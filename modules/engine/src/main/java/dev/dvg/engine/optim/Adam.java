@@ -1,6 +1,7 @@
 package dev.dvg.engine.optim;
 
 import dev.dvg.engine.nn.Param;
+import dev.dvg.kernels.Updates;
 
 import java.util.List;
 
@@ -17,6 +18,9 @@ import java.util.List;
  *   θ      ← θ − update
  * </pre>
  * If α_t comes out 0, NaN or infinite, DL4J (and so David) uses ε in its place.
+ *
+ * <p>Computed by {@link Updates} (vectorised, same float operations in the same order), which
+ * flushes subnormal state to zero: see there why, and why it does not change results.
  */
 public final class Adam implements Optimizer {
 
@@ -49,20 +53,13 @@ public final class Adam implements Optimizer {
         if (Float.isNaN(alpha)) {
             alpha = eps; // DL4J's fallback when α_t is 0, NaN or infinite
         }
-        float oneMinusB1 = 1f - beta1;
-        float oneMinusB2 = 1f - beta2;
         for (int p = 0; p < params.size(); p++) {
             Param param = params.get(p);
             float[] m = state.get(params, p, 0);
             float[] v = state.get(params, p, 1);
             float[] w = param.value().data();
             float[] g = param.grad().data();
-            for (int i = 0, n = param.size(); i < n; i++) {
-                m[i] = beta1 * m[i] + g[i] * oneMinusB1;
-                v[i] = beta2 * v[i] + g[i] * g[i] * oneMinusB2;
-                float update = (m[i] * alpha) / ((float) Math.sqrt(v[i]) + eps);
-                w[i] -= update;
-            }
+            Updates.adam(param.size(), w, g, m, v, alpha, beta1, beta2, eps);
         }
         iteration++;
     }

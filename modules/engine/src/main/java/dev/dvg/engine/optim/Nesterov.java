@@ -1,6 +1,7 @@
 package dev.dvg.engine.optim;
 
 import dev.dvg.engine.nn.Param;
+import dev.dvg.kernels.Updates;
 
 import java.util.List;
 
@@ -15,19 +16,20 @@ import java.util.List;
  *   update = prev + (−μ − 1)·v
  *   θ      ← θ − update          i.e. θ ← θ − μ·v_old + (1 + μ)·v_new
  * </pre>
+ *
+ * <p>Computed by {@link Updates} (vectorised, same float operations in the same order), which
+ * flushes subnormal state to zero: see there why, and why it does not change results.
  */
 public final class Nesterov implements Optimizer {
 
     private final float lr;
     private final float mu;
-    private final float muT;
     private final ParamState state = new ParamState(1, 0f);
     private int iteration;
 
     public Nesterov(double learningRate, double momentum) {
         this.lr = (float) learningRate;
         this.mu = (float) momentum;
-        this.muT = -mu - 1f;
     }
 
     @Override
@@ -37,12 +39,7 @@ public final class Nesterov implements Optimizer {
             float[] v = state.get(params, p, 0);
             float[] w = param.value().data();
             float[] g = param.grad().data();
-            for (int i = 0, n = param.size(); i < n; i++) {
-                float prev = mu * v[i];
-                v[i] = prev - lr * g[i];
-                float update = prev + muT * v[i];
-                w[i] -= update;
-            }
+            Updates.nesterov(param.size(), w, g, v, lr, mu);
         }
         iteration++;
     }

@@ -1,6 +1,7 @@
 package dev.dvg.engine.optim;
 
 import dev.dvg.engine.nn.Param;
+import dev.dvg.kernels.Updates;
 
 import java.util.List;
 
@@ -13,12 +14,14 @@ import java.util.List;
  *   update = (lr·g) / (√s + ε)
  *   θ      ← θ − update
  * </pre>
+ *
+ * <p>Computed by {@link Updates} (vectorised, same float operations in the same order), which
+ * flushes subnormal state to zero: see there why, and why it does not change results.
  */
 public final class RmsProp implements Optimizer {
 
     private final float lr;
     private final float decay;
-    private final float oneMinusDecay;
     private final float eps;
     private final ParamState state;
     private int iteration;
@@ -26,7 +29,6 @@ public final class RmsProp implements Optimizer {
     public RmsProp(double learningRate, double decay, double epsilon) {
         this.lr = (float) learningRate;
         this.decay = (float) decay;
-        this.oneMinusDecay = 1f - this.decay;
         this.eps = (float) epsilon;
         this.state = new ParamState(1, eps);
     }
@@ -38,11 +40,7 @@ public final class RmsProp implements Optimizer {
             float[] s = state.get(params, p, 0);
             float[] w = param.value().data();
             float[] g = param.grad().data();
-            for (int i = 0, n = param.size(); i < n; i++) {
-                s[i] = s[i] * decay + g[i] * g[i] * oneMinusDecay;
-                float update = (lr * g[i]) / ((float) Math.sqrt(s[i]) + eps);
-                w[i] -= update;
-            }
+            Updates.rmsProp(param.size(), w, g, s, lr, decay, eps);
         }
         iteration++;
     }
