@@ -64,6 +64,27 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * db[j] (at dbOff) = Σ_{i<n} dz[i, j] for the columns j in [j0, j1) only, rows added in
+     * increasing i (overwrites those db entries): a column range of {@link #columnSums}, so threads
+     * can split the columns and get the same sums.
+     */
+    public static void columnSums(int n, int h, int j0, int j1, float[] dz, int dzOff, float[] db, int dbOff) {
+        java.util.Arrays.fill(db, dbOff + j0, dbOff + j1, 0f);
+        int jv = j0 + (j1 - j0) - (j1 - j0) % L;
+        for (int i = 0; i < n; i++) {
+            int row = dzOff + i * h;
+            int j = j0;
+            for (; j < jv; j += L) {
+                FloatVector.fromArray(S, db, dbOff + j).add(FloatVector.fromArray(S, dz, row + j))
+                        .intoArray(db, dbOff + j);
+            }
+            for (; j < j1; j++) {
+                db[dbOff + j] += dz[row + j];
+            }
+        }
+    }
+
     /** a[i] = max(z[i], 0) for i in [off, off+len); a may be z. */
     public static void reluForward(float[] z, float[] a, int off, int len) {
         int end = off + len;

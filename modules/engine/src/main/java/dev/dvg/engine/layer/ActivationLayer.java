@@ -4,16 +4,23 @@ import dev.dvg.engine.Tensor;
 import dev.dvg.engine.nn.Param;
 import dev.dvg.engine.spec.ActivationSpec;
 import dev.dvg.engine.spec.LayerSpec;
+import dev.dvg.kernels.Exec;
 
 import java.util.List;
 
 /**
  * Base of the activation layers A = f(Z): same shape in and out, no parameters. Subclasses give
- * forward and backward over the raw arrays of a batch viewed as {@code rows × cols}
- * (cols = elements per example; only softmax cares about rows).
+ * forward and backward over the rows {@code [r0, r1)} of the raw arrays of a batch viewed as
+ * {@code rows × cols} (cols = elements per example; only softmax cares about rows).
+ *
+ * <p>Large batches are split by rows over the network's threads (every element is computed the same
+ * way whichever thread does it); the layer itself is the loop body, so nothing is allocated.
  */
-public abstract sealed class ActivationLayer implements Layer
+public abstract sealed class ActivationLayer implements Layer, Exec.RangeBody
         permits Identity, Sigmoid, Relu, Tanh, Softmax {
+
+    /** Below this many elements a pass runs on the caller's thread only. */
+    static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
     private final ActivationSpec spec;
     private final int[] shape;
@@ -24,8 +31,13 @@ public abstract sealed class ActivationLayer implements Layer
     private Tensor x;
     private Tensor y;
     private boolean needsInputGradient = true;
+    private final Exec exec;
+    // the pass run(lo, hi) does: forward (dy == null) or backward
+    private Tensor dy;
+    private Tensor dx;
 
-    ActivationLayer(ActivationSpec spec, int[] shape) {
+    ActivationLayer(ActivationSpec spec, int[] shape, Exec exec) {
+        this.exec = exec;
         this.spec = spec;
         this.shape = shape.clone();
         this.cols = Shapes.product(shape);
@@ -34,11 +46,28 @@ public abstract sealed class ActivationLayer implements Layer
         this.dxBuf = new Buffer(shape);
     }
 
-    /** A[rows×cols] = f(Z). */
-    abstract void apply(float[] z, float[] a, int rows, int cols);
+    /** A = f(Z) on rows [r0, r1). */
+    abstract void apply(float[] z, float[] a, int r0, int r1, int cols);
 
-    /** dZ = dA ⊙ f'(Z), given Z and A = f(Z). */
-    abstract void derive(float[] z, float[] a, float[] da, float[] dz, int rows, int cols);
+    /** dZ = dA ⊙ f'(Z) on rows [r0, r1), given Z and A = f(Z). */
+    abstract void derive(float[] z, float[] a, float[] da, float[] dz, int r0, int r1, int cols);
+
+    @Override
+    public void run(int r0, int r1) {
+        if (dy == null) {
+            apply(x.data(), y.data(), r0, r1, cols);
+        } else {
+            derive(x.data(), y.data(), dy.data(), dx.data(), r0, r1, cols);
+        }
+    }
+
+    private void pass(int rows) {
+        if ((long) rows * cols < PARALLEL_MIN_ELEMENTS) {
+            run(0, rows);
+        } else {
+            exec.parallelFor(0, rows, this);
+        }
+    }
 
     @Override
     public LayerSpec spec() {
@@ -60,7 +89,8 @@ public abstract sealed class ActivationLayer implements Layer
         int n = Shapes.batch(x, shape, name);
         this.x = x;
         this.y = out.get(n);
-        apply(x.data(), y.data(), n, cols);
+        this.dy = null;
+        pass(n);
         return y;
     }
 
@@ -71,7 +101,14 @@ public abstract sealed class ActivationLayer implements Layer
         }
         int n = y.dim(0);
         Tensor dx = dxBuf.get(n);
-        derive(x.data(), y.data(), dy.data(), dx.data(), n, cols);
+        this.dy = dy;
+        this.dx = dx;
+        try {
+            pass(n);
+        } finally {
+            this.dy = null;
+            this.dx = null;
+        }
         return dx;
     }
 

@@ -4,6 +4,7 @@ import dev.dvg.engine.Tensor;
 import dev.dvg.engine.nn.Param;
 import dev.dvg.engine.spec.DenseSpec;
 import dev.dvg.engine.spec.LayerSpec;
+import dev.dvg.kernels.Elementwise;
 import dev.dvg.kernels.Exec;
 import dev.dvg.kernels.Gemm;
 
@@ -21,7 +22,11 @@ import java.util.List;
  *
  * W is row-major [D×H] (DL4J stores the same matrix [nIn, nOut] in 'f' order).
  */
-public final class Dense implements Layer {
+public final class Dense implements Layer, Exec.RangeBody {
+
+    /** Below this many elements the bias passes run on the caller's thread only. */
+    static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+    private static final int LANES = 16; // column blocks of the bias gradient: one AVX-512 vector
 
     private final DenseSpec spec;
     private final Exec exec;
@@ -34,6 +39,9 @@ public final class Dense implements Layer {
     private final int[] in;
     private Tensor x;
     private boolean needsInputGradient = true;
+    // what run(lo, hi) does: add the bias to rows of Z (dz == null) or sum columns of dZ into db
+    private Tensor z;
+    private float[] dz;
 
     public Dense(DenseSpec spec, int inputFeatures, Exec exec, String namePrefix) {
         this.spec = spec;
@@ -69,13 +77,14 @@ public final class Dense implements Layer {
         Tensor z = out.get(n);
         float[] zd = z.data();
         Gemm.ab(exec, n, h, d, x.data(), 0, w.value().data(), 0, zd, 0, false);
-        float[] bd = b.value().data();
-        for (int i = 0; i < n; i++) {
-            int row = i * h;
-            for (int j = 0; j < h; j++) {
-                zd[row + j] += bd[j];
-            }
+        this.z = z;
+        this.dz = null;
+        if ((long) n * h < PARALLEL_MIN_ELEMENTS) {
+            run(0, n);
+        } else {
+            exec.parallelFor(0, n, this);
         }
+        this.z = null;
         return z;
     }
 
@@ -84,20 +93,31 @@ public final class Dense implements Layer {
         int n = x.dim(0);
         float[] dzd = dz.data();
         Gemm.aTb(exec, d, h, n, x.data(), 0, dzd, 0, w.grad().data(), 0, false);
-        float[] db = b.grad().data();
-        java.util.Arrays.fill(db, 0, h, 0f);
-        for (int i = 0; i < n; i++) {
-            int row = i * h;
-            for (int j = 0; j < h; j++) {
-                db[j] += dzd[row + j];
-            }
+        this.dz = dzd;
+        int blocks = (h + LANES - 1) / LANES;
+        if ((long) n * h < PARALLEL_MIN_ELEMENTS || blocks < 2) {
+            run(0, blocks);
+        } else {
+            exec.parallelFor(0, blocks, this);
         }
+        this.dz = null;
         if (!needsInputGradient) {
             return null;
         }
         Tensor dx = dxBuf.get(n);
         Gemm.abT(exec, n, d, h, dzd, 0, w.value().data(), 0, dx.data(), 0, false);
         return dx;
+    }
+
+    /** Rows [lo, hi) of Z += b (forward), or db over column blocks [lo, hi) (backward). */
+    @Override
+    public void run(int lo, int hi) {
+        if (dz == null) {
+            Elementwise.addRowBias(hi - lo, h, z.data(), lo * h, b.value().data(), 0);
+        } else {
+            int n = x.dim(0);
+            Elementwise.columnSums(n, h, lo * LANES, Math.min(h, hi * LANES), dz, 0, b.grad().data(), 0);
+        }
     }
 
     @Override

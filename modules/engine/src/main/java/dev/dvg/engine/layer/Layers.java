@@ -52,16 +52,16 @@ public final class Layers {
         }
         ActivationSpec a = (ActivationSpec) spec;
         return switch (a.kind()) {
-            case IDENTITY -> new Identity(a, in);
-            case SIGMOID -> new Sigmoid(a, in);
-            case RELU -> new Relu(a, in);
-            case TANH -> new Tanh(a, in);
+            case IDENTITY -> new Identity(a, in, exec);
+            case SIGMOID -> new Sigmoid(a, in, exec);
+            case RELU -> new Relu(a, in, exec);
+            case TANH -> new Tanh(a, in, exec);
             case SOFTMAX -> {
                 if (in.length != 1) {
                     throw new IllegalArgumentException(where + ": softmax needs a flat input [K], got "
                             + Arrays.toString(in));
                 }
-                yield new Softmax(a, in);
+                yield new Softmax(a, in, exec);
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.dvg.engine.layer;
 
 import dev.dvg.engine.spec.ActivationSpec;
+import dev.dvg.kernels.Exec;
 
 /**
  * A = σ(Z) = 1/(1 + e^−Z); dZ = dA ⊙ A ⊙ (1 − A).
@@ -8,8 +9,8 @@ import dev.dvg.engine.spec.ActivationSpec;
  */
 public final class Sigmoid extends ActivationLayer {
 
-    public Sigmoid(ActivationSpec spec, int[] shape) {
-        super(spec, shape);
+    public Sigmoid(ActivationSpec spec, int[] shape, Exec exec) {
+        super(spec, shape, exec);
     }
 
     /** σ(z) in float, overflow-free. */
@@ -22,15 +23,15 @@ public final class Sigmoid extends ActivationLayer {
     }
 
     @Override
-    void apply(float[] z, float[] a, int rows, int cols) {
-        for (int i = 0, n = rows * cols; i < n; i++) {
+    void apply(float[] z, float[] a, int r0, int r1, int cols) {
+        for (int i = r0 * cols, n = r1 * cols; i < n; i++) {
             a[i] = sigmoid(z[i]);
         }
     }
 
     @Override
-    void derive(float[] z, float[] a, float[] da, float[] dz, int rows, int cols) {
-        for (int i = 0, n = rows * cols; i < n; i++) {
+    void derive(float[] z, float[] a, float[] da, float[] dz, int r0, int r1, int cols) {
+        for (int i = r0 * cols, n = r1 * cols; i < n; i++) {
             dz[i] = da[i] * a[i] * (1f - a[i]);
         }
     }

@@ -1,6 +1,7 @@
 package dev.dvg.engine.layer;
 
 import dev.dvg.engine.spec.ActivationSpec;
+import dev.dvg.kernels.Exec;
 
 /**
  * Row-wise softmax over the K = cols elements of each example.
@@ -15,8 +16,8 @@ import dev.dvg.engine.spec.ActivationSpec;
  */
 public final class Softmax extends ActivationLayer {
 
-    public Softmax(ActivationSpec spec, int[] shape) {
-        super(spec, shape);
+    public Softmax(ActivationSpec spec, int[] shape, Exec exec) {
+        super(spec, shape, exec);
     }
 
     /** Softmax of row {@code [off, off+cols)} of z into a. */
@@ -37,15 +38,15 @@ public final class Softmax extends ActivationLayer {
     }
 
     @Override
-    void apply(float[] z, float[] a, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    void apply(float[] z, float[] a, int r0, int r1, int cols) {
+        for (int r = r0; r < r1; r++) {
             softmaxRow(z, a, r * cols, cols);
         }
     }
 
     @Override
-    void derive(float[] z, float[] a, float[] da, float[] dz, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    void derive(float[] z, float[] a, float[] da, float[] dz, int r0, int r1, int cols) {
+        for (int r = r0; r < r1; r++) {
             int off = r * cols;
             double dot = 0;
             for (int k = 0; k < cols; k++) {
