@@ -105,12 +105,13 @@ import java.util.List;
  *       score, and it returns 0. The parameters stay, so s = 0, y = 0, θ·g is unchanged and the next
  *       direction is the same ascent direction: every later {@code fit} is a no-op.</li>
  * </ol>
- * No configuration avoids it: the line-search length does not change the direction (5 and 20 measured:
- * same stall); the only minimising step functions ({@code NegativeDefaultStepFunction},
+ * No configuration avoids it: the line-search length does not change the direction (5 and 20
+ * measured: same stall); the only minimising step functions ({@code NegativeDefaultStepFunction},
  * {@code NegativeGradientStepFunction}) both subtract that direction, the others make the line
- * search maximise; {@code minimize} is not read by the M2.1 solvers. The loss and gradient DL4J's solver sees are consistent (checked by finite
- * differences on digits20-mlp25). {@code Dl4jLbfgsDefectTest} pins the behaviour so that a DL4J
- * upgrade that fixes it is noticed; the measured alternatives are in {@code FullBatchAlternativesTest}.
+ * search maximise; {@code minimize} is not read by the M2.1 solvers. The loss and gradient DL4J's
+ * solver sees are consistent (central differences on digits20-mlp25), so it is not our loss or L2.
+ * {@code Dl4jLbfgsDefectTest} pins the behaviour so that a DL4J upgrade that fixes it is noticed;
+ * the measured alternatives are in {@code FullBatchAlternativesTest}.
  */
 public final class GoliathBuilder {
 
