@@ -118,6 +118,8 @@ public final class ExperimentRunner {
                 seeds, davidThreads, dl4jThreads, folder.workingDir());
 
         List<EngineOutcome> outcomes = new ArrayList<>();
+        List<Map<String, Object>> models = new ArrayList<>();
+        runJson.put("models", models);
         String status = "complete";
         try {
             for (long seed : seeds) {
@@ -128,6 +130,7 @@ public final class ExperimentRunner {
                     init = david.paramsAsDavid();
                     outcomes.add(t.train(david));
                 }
+                models.add(modelEntry(outcomes.get(outcomes.size() - 1)));
                 if (stop.get()) {
                     status = "incomplete";
                     break;
@@ -136,6 +139,7 @@ public final class ExperimentRunner {
                     runJson.put("dl4j_approximations", dl4j.approximations());
                     outcomes.add(t.train(dl4j));
                 }
+                models.add(modelEntry(outcomes.get(outcomes.size() - 1)));
                 if (stop.get()) {
                     status = "incomplete";
                     break;
@@ -161,6 +165,15 @@ public final class ExperimentRunner {
     }
 
     private RunResult lastResult;
+
+    /** A {@code models} entry of run.json: which engine and seed, the file relative to the run folder. */
+    private static Map<String, Object> modelEntry(EngineOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", o.engine());
+        m.put("seed", o.seed());
+        m.put("path", o.modelFile());
+        return m;
+    }
 
     private static Map<String, Object> config(ExperimentDef def, ModelSpec base, BudgetDef budget, List<Long> seeds) {
         Map<String, Object> c = new LinkedHashMap<>();
