@@ -97,7 +97,18 @@ public final class ExperimentRunner {
                 : def.davidThreads() > 0 ? def.davidThreads() : Exec.defaultThreads();
         int dl4jThreads = opt.dl4jThreads() > 0 ? opt.dl4jThreads() : def.dl4jThreads();
 
+        // pretrained weights: read and checked before any data or folder, scored by both engines before training
+        float[] pretrainedParams = opt.weights() == null ? null : Pretrained.load(opt.weights(), base);
         ExperimentData data = ExperimentData.load(base.data(), opt.data());
+        Map<String, Object> pretrained = null;
+        if (pretrainedParams != null) {
+            pretrained = Pretrained.evaluate(opt.weights(), pretrainedParams, base, data, davidThreads,
+                    dl4jThreads > 0 ? dl4jThreads : 1);
+            for (String line : Pretrained.describe(pretrained)) {
+                opt.progress().println(def.id() + " " + line);
+            }
+            opt.progress().flush();
+        }
         Map<String, Object> provenance = Provenance.collect(opt.repoRoot(), davidThreads, dl4jThreads,
                 data.checksums(), seeds);
         Instant started = Instant.now();
@@ -113,6 +124,9 @@ public final class ExperimentRunner {
         runJson.put("budget", opt.budget().id());
         runJson.put("config", config(def, base, budget, seeds));
         runJson.put("provenance", provenance);
+        if (pretrained != null) {
+            runJson.put("pretrained", pretrained);
+        }
         folder.writeJson("run.json", runJson);
         log.info("{}: {} budget, seeds {}, David {} thread(s), DL4J {} thread(s) -> {}", def.id(), opt.budget().id(),
                 seeds, davidThreads, dl4jThreads, folder.workingDir());
@@ -156,6 +170,9 @@ public final class ExperimentRunner {
             folder.writeJson("run.json", runJson);
             Map<String, Object> summary = Summaries.summary(def, opt.budget(), budget.minAccuracy(), folder.runId(), status, seeds, outcomes,
                     def.sameInit(), def.paritySteps(), !fullBatchMinimizer(base.optimizer()), provenance);
+            if (pretrained != null) {
+                summary.put("pretrained", pretrained);
+            }
             folder.writeJson("summary.json", summary);
             folder.flush();
             java.nio.file.Path dir = folder.finish("complete".equals(status));
