@@ -134,7 +134,6 @@ public final class Pretrained {
 
     private static void score(Map<String, Object> out, EngineSession s, String costKey, float[] x, float[] y,
                               int[] labels, int m) {
-        out.put(costKey, s.loss(x, y, m));
         if (!out.containsKey("train_accuracy")) {
             float[] o = s.predict(x, m);
             int k = o.length / m;
@@ -150,6 +149,7 @@ public final class Pretrained {
             }
             out.put("train_accuracy", ok / (double) m);
         }
+        out.put(costKey, s.loss(x, y, m));
     }
 
     /** One line per engine plus the agreement, for the terminal. */
