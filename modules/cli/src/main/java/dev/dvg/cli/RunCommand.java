@@ -4,6 +4,8 @@ import dev.dvg.runner.Budget;
 import dev.dvg.runner.ExperimentDef;
 import dev.dvg.runner.ExperimentLoader;
 import dev.dvg.runner.ExperimentRunner;
+import dev.dvg.runner.Pretrained;
+import dev.dvg.models.ReferenceModels;
 import dev.dvg.runner.RunOptions;
 import dev.dvg.runner.SuiteRun;
 import dev.dvg.report.ReportResult;
@@ -59,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip writing report.md/report.html after the run")
     boolean noReport;
 
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = {"digits20-mlp25 only: the ML course's pretrained ex4weights.mat; both engines",
+                "score it (training-set accuracy, cost at lambda 0 and 1) before training from random init"})
+    Path weights;
+
     private Path suiteDir;
 
     @Override
@@ -70,8 +77,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentLoader loader = new ExperimentLoader(inputs.experiments());
         ExperimentDef top = loader.load(experiment);
         List<ExperimentDef> defs = loader.expand(experiment);
+        if (weights != null && (top.isSuite() || !ReferenceModels.DIGITS20_MLP25.equals(top.model()))) {
+            throw new Failures.UserError(ExitCodes.USAGE, "--weights: only model " + ReferenceModels.DIGITS20_MLP25
+                    + " takes pretrained weights (the course's ex4weights.mat); " + experiment
+                    + (top.isSuite() ? " is a suite" : " trains model " + top.model()));
+        }
         Path resultsRoot = inputs.resultsRoot();
-        RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, inputs.sources(), davidThreads, dl4jThreads, err);
+        RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, inputs.sources(), davidThreads, dl4jThreads, err,
+                weights);
 
         ExperimentRunner runner = new ExperimentRunner();
         SuiteRun suite = top.isSuite()
@@ -89,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 try {
                     results.add(runner.run(def, opt));
+                } catch (Pretrained.Mismatch e) {
+                    err.println("dvg run " + def.id() + ": " + e.getMessage());
+                    failed = true;
                 } catch (IllegalArgumentException e) {
                     if (!top.isSuite()) {
                         throw e;
@@ -126,6 +142,13 @@ final class RunCommand implements Callable<Integer> {
                     num(engines.get("david"), "test_accuracy", "%.4f"), num(engines.get("dl4j"), "test_accuracy", "%.4f"),
                     fmt(r.summary().get("speed_ratio"), "%.2f"), fmt(parity.get("max_rel_loss_diff"), "%.1e"),
                     suiteDir != null ? suiteDir.resolve(r.experiment()) : r.dir());
+        }
+        for (ExperimentRunner.RunResult r : results) {
+            if (r.summary().get("pretrained") instanceof Map<?, ?> p) {
+                for (String line : Pretrained.describe(p)) {
+                    out.println(r.experiment() + " " + line);
+                }
+            }
         }
         out.flush();
     }

@@ -25,7 +25,7 @@ class DvgTest {
     void helpListsEverySubcommandAndTheExitCodes() {
         Result r = dvg("--help");
         assertEquals(ExitCodes.OK, r.code());
-        for (String sub : new String[] {"data", "run", "parity", "report", "sweep", "regress", "help"}) {
+        for (String sub : new String[] {"data", "run", "parity", "report", "sweep", "regress", "predict", "help"}) {
             assertTrue(r.out().contains("\n  " + sub), "--help should list '" + sub + "':\n" + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
@@ -51,7 +51,7 @@ class DvgTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "dvg {0} --help")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"data", "data fetch", "data info", "run", "parity",
-        "report", "sweep", "regress"})
+        "report", "sweep", "regress", "predict"})
     void everySubcommandHasHelpThatFitsATerminal(String command) {
         String[] args = (command + " --help").split(" ");
         Result r = dvg(args);

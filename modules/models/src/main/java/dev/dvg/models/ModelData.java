@@ -78,10 +78,8 @@ public record ModelData(LabeledData train, LabeledData test, Transforms.TargetKi
 
     /** Applies a recipe's transform and target encoding to already loaded train/test sets. */
     public static ModelData prepare(DataRecipe recipe, LabeledData train, LabeledData test) {
-        if (recipe.transform() == DataRecipe.Transform.ZSCORE_PER_IMAGE) {
-            train = Transforms.zScorePerExample(train);
-            test = test.n() == 0 ? test : Transforms.zScorePerExample(test);
-        }
+        train = transformInputs(recipe, train);
+        test = transformInputs(recipe, test);
         Transforms.TargetKind kind = switch (recipe.target()) {
             case ONE_HOT, PER_OUTPUT_0_1 -> Transforms.TargetKind.ONE_HOT;
             case IS_DIGIT_0, LABEL_0_1 -> Transforms.TargetKind.BINARY;
@@ -91,6 +89,18 @@ public record ModelData(LabeledData train, LabeledData test, Transforms.TargetKi
             test = test.n() == 0 ? test : Transforms.isClass(test, 0);
         }
         return new ModelData(train, test, kind);
+    }
+
+    /**
+     * The recipe's input transform applied to loaded examples (pixels already in [0, 1]): what
+     * training saw, and what a saved model's inputs get at prediction time. Examples are transformed
+     * independently of each other, so any chunking of a set gives the same result.
+     */
+    public static LabeledData transformInputs(DataRecipe recipe, LabeledData loaded) {
+        if (recipe.transform() == DataRecipe.Transform.ZSCORE_PER_IMAGE && loaded.n() > 0) {
+            return Transforms.zScorePerExample(loaded);
+        }
+        return loaded;
     }
 
     /** The batch plan of a training schedule, seeded. */

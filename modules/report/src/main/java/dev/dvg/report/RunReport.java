@@ -8,6 +8,7 @@ import dev.dvg.report.chart.Plots;
 import dev.dvg.report.doc.Block;
 import dev.dvg.report.doc.Document;
 import dev.dvg.report.doc.Image;
+import dev.dvg.report.read.PretrainedScores;
 import dev.dvg.report.read.ClassMetrics;
 import dev.dvg.report.read.ConvKernels;
 import dev.dvg.report.read.DivergedEvent;
@@ -110,6 +111,7 @@ final class RunReport {
         for (DivergedEvent d : run.metrics().divergences()) {
             doc.note("{" + d.engine().key() + "} seed " + d.seed() + " diverged at step " + d.step() + ": " + d.message());
         }
+        pretrained(doc);
         results(doc);
         curves(doc);
         speed(doc);
@@ -138,6 +140,37 @@ final class RunReport {
 
     private static String join(List<Long> seeds) {
         return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+
+    /** Pretrained weights scored by both engines before training (digits20-mlp25 --weights). */
+    private void pretrained(Document doc) {
+        PretrainedScores p = run.summary() == null ? null : run.summary().pretrained();
+        if (p == null) {
+            return;
+        }
+        doc.heading(h + 1, "Pretrained weights", slug + "-pretrained");
+        List<List<String>> rows = new ArrayList<>();
+        for (Engine e : ENGINES) {
+            PretrainedScores.Scores sc = p.engines().get(e);
+            if (sc != null) {
+                rows.add(List.of("{" + e.key() + "}", Fmt.pct(sc.trainAccuracy()), String.format(java.util.Locale.ROOT,
+                        "%.6f", sc.costLambda0()), String.format(java.util.Locale.ROOT, "%.6f", sc.costLambda1())));
+            }
+        }
+        if (Fmt.ok(p.courseCostLambda0())) {
+            rows.add(List.of("the course (ex4data1.mat)", Fmt.ok(p.courseAccuracy()) ? Fmt.pct(p.courseAccuracy()) : Fmt.NA,
+                    String.format(java.util.Locale.ROOT, "%.6f", p.courseCostLambda0()),
+                    Fmt.ok(p.courseCostLambda1()) ? String.format(java.util.Locale.ROOT, "%.6f", p.courseCostLambda1()) : Fmt.NA));
+        }
+        doc.add(new Block.Table(List.of("Engine", "Training accuracy (%)", "Cost λ = 0", "Cost λ = 1"), rows,
+                new boolean[] {false, true, true, true}));
+        doc.para("Before training, both engines were given the weights `" + p.weights() + "` and scored on the "
+                + p.examples() + " training examples as the course does: J = (1/m)·Σ per-output cross-entropy + "
+                + "λ/(2m)·Σθ² (biases excluded). The engines " + (p.enginesAgree() ? "agree" : "**disagree**")
+                + ": largest relative cost difference " + Fmt.sig(p.maxRelCostDiff()) + " (tolerance "
+                + Fmt.sig(p.relTolerance()) + "). The course's numbers are for its own ex4data1.mat; OpenCV's "
+                + "digits.png holds the same digits quantised to 8 bits, so its costs differ slightly. The results "
+                + "below are of training from random initial weights.");
     }
 
     private void results(Document doc) {

@@ -119,6 +119,33 @@ class ReportContentTest {
         assertTrue(r.images().stream().anyMatch(p -> p.getFileName().toString().contains("conv1-kernels")));
     }
 
+    /** A digits20-mlp25 run given the course's weights shows both engines' pretrained scores and the course's. */
+    @Test
+    void pretrainedWeightsBlockBecomesASection(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("results/digits20-mlp25/20261122-031500-pppp");
+        Fixtures.run(run, "digits20-mlp25", Fixtures.Kind.MLP, List.of(42L), 60, 5);
+        com.fasterxml.jackson.databind.node.ObjectNode summary =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.M.readTree(run.resolve("summary.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode p = summary.putObject("pretrained");
+        p.put("weights", "/data/ex4weights.mat").put("examples", 5000).put("max_rel_cost_diff", 1.6e-6)
+                .put("rel_tolerance", 1e-5).put("engines_agree", true);
+        p.putObject("engines").putObject("david").put("train_accuracy", 0.976).put("cost_lambda0", 0.2908449)
+                .put("cost_lambda1", 0.3869856);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) p.get("engines")).putObject("dl4j").put("train_accuracy", 0.976)
+                .put("cost_lambda0", 0.2908453).put("cost_lambda1", 0.3869858);
+        p.putObject("course_reference").put("cost_lambda0", 0.287629).put("cost_lambda1", 0.38377)
+                .put("train_accuracy", 0.9752);
+        Fixtures.write(run.resolve("summary.json"), summary);
+        ReportResult r = Reports.write(run, dir.resolve("out"));
+        String md = Files.readString(r.markdown());
+        assertTrue(md.contains("## Pretrained weights"), md);
+        for (String cell : List.of("0.290845", "0.386986", "0.290845", "0.386986", "97.60", "0.287629", "0.383770", "97.52",
+                "engines agree")) {
+            assertTrue(md.contains(cell), cell + " in\n" + md);
+        }
+        assertTrue(Files.readString(r.html()).contains("Pretrained weights"));
+    }
+
     @Test
     void resultsRootWithSeveralExperimentsAndASweep(@TempDir Path dir) throws IOException {
         Path root = dir.resolve("results");

@@ -71,6 +71,16 @@ final class DavidSession implements EngineSession {
     }
 
     @Override
+    public String modelExtension() {
+        return "dvgm";
+    }
+
+    @Override
+    public void saveModel(java.nio.file.Path file, java.util.Map<String, String> metadata) throws java.io.IOException {
+        dev.dvg.engine.io.ModelFile.save(network, metadata, file);
+    }
+
+    @Override
     public int threads() {
         return exec.threads();
     }

@@ -85,6 +85,31 @@ final class Dl4jSession implements EngineSession {
     }
 
     @Override
+    public String modelExtension() {
+        return "zip";
+    }
+
+    /**
+     * DL4J's own format ({@code ModelSerializer}, no updater state) plus the metadata as the zip's
+     * object entry {@link dev.dvg.models.ModelMetadata#DL4J_OBJECT}; written next to the target, then
+     * renamed over it.
+     */
+    @Override
+    public void saveModel(java.nio.file.Path file, java.util.Map<String, String> metadata) throws java.io.IOException {
+        java.nio.file.Path abs = file.toAbsolutePath();
+        java.nio.file.Files.createDirectories(abs.getParent());
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(abs.getParent(), ".tmp-" + abs.getFileName(), ".zip");
+        try {
+            org.deeplearning4j.util.ModelSerializer.writeModel(goliath.network(), tmp.toFile(), false);
+            org.deeplearning4j.util.ModelSerializer.addObjectToFile(tmp.toFile(), dev.dvg.models.ModelMetadata.DL4J_OBJECT,
+                    new java.util.LinkedHashMap<>(metadata));
+            ResultFiles.move(tmp, abs);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
     public int threads() {
         return threads;
     }

@@ -30,6 +30,15 @@ interface EngineSession extends AutoCloseable {
     /** All parameters as one flat vector in David's layout (for artifacts and transfers). */
     float[] paramsAsDavid();
 
+    /** File name extension of this engine's saved models ({@code dvgm} or {@code zip}). */
+    String modelExtension();
+
+    /**
+     * Saves the trained model to {@code file} atomically, with {@code metadata} (what prediction
+     * needs: {@link dev.dvg.models.ModelMetadata}).
+     */
+    void saveModel(java.nio.file.Path file, java.util.Map<String, String> metadata) throws java.io.IOException;
+
     /** Threads this engine computes with (as set, for provenance). */
     int threads();
 

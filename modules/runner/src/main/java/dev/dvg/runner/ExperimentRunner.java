@@ -97,7 +97,18 @@ public final class ExperimentRunner {
                 : def.davidThreads() > 0 ? def.davidThreads() : Exec.defaultThreads();
         int dl4jThreads = opt.dl4jThreads() > 0 ? opt.dl4jThreads() : def.dl4jThreads();
 
+        // pretrained weights: read and checked before any data or folder, scored by both engines before training
+        float[] pretrainedParams = opt.weights() == null ? null : Pretrained.load(opt.weights(), base);
         ExperimentData data = ExperimentData.load(base.data(), opt.data());
+        Map<String, Object> pretrained = null;
+        if (pretrainedParams != null) {
+            pretrained = Pretrained.evaluate(opt.weights(), pretrainedParams, base, data, davidThreads,
+                    dl4jThreads > 0 ? dl4jThreads : 1);
+            for (String line : Pretrained.describe(pretrained)) {
+                opt.progress().println(def.id() + " " + line);
+            }
+            opt.progress().flush();
+        }
         Map<String, Object> provenance = Provenance.collect(opt.repoRoot(), davidThreads, dl4jThreads,
                 data.checksums(), seeds);
         Instant started = Instant.now();
@@ -113,11 +124,16 @@ public final class ExperimentRunner {
         runJson.put("budget", opt.budget().id());
         runJson.put("config", config(def, base, budget, seeds));
         runJson.put("provenance", provenance);
+        if (pretrained != null) {
+            runJson.put("pretrained", pretrained);
+        }
         folder.writeJson("run.json", runJson);
         log.info("{}: {} budget, seeds {}, David {} thread(s), DL4J {} thread(s) -> {}", def.id(), opt.budget().id(),
                 seeds, davidThreads, dl4jThreads, folder.workingDir());
 
         List<EngineOutcome> outcomes = new ArrayList<>();
+        List<Map<String, Object>> models = new ArrayList<>();
+        runJson.put("models", models);
         String status = "complete";
         try {
             for (long seed : seeds) {
@@ -128,6 +144,7 @@ public final class ExperimentRunner {
                     init = david.paramsAsDavid();
                     outcomes.add(t.train(david));
                 }
+                models.add(modelEntry(outcomes.get(outcomes.size() - 1)));
                 if (stop.get()) {
                     status = "incomplete";
                     break;
@@ -136,6 +153,7 @@ public final class ExperimentRunner {
                     runJson.put("dl4j_approximations", dl4j.approximations());
                     outcomes.add(t.train(dl4j));
                 }
+                models.add(modelEntry(outcomes.get(outcomes.size() - 1)));
                 if (stop.get()) {
                     status = "incomplete";
                     break;
@@ -152,6 +170,9 @@ public final class ExperimentRunner {
             folder.writeJson("run.json", runJson);
             Map<String, Object> summary = Summaries.summary(def, opt.budget(), budget.minAccuracy(), folder.runId(), status, seeds, outcomes,
                     def.sameInit(), def.paritySteps(), !fullBatchMinimizer(base.optimizer()), provenance);
+            if (pretrained != null) {
+                summary.put("pretrained", pretrained);
+            }
             folder.writeJson("summary.json", summary);
             folder.flush();
             java.nio.file.Path dir = folder.finish("complete".equals(status));
@@ -161,6 +182,15 @@ public final class ExperimentRunner {
     }
 
     private RunResult lastResult;
+
+    /** A {@code models} entry of run.json: which engine and seed, the file relative to the run folder. */
+    private static Map<String, Object> modelEntry(EngineOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", o.engine());
+        m.put("seed", o.seed());
+        m.put("path", o.modelFile());
+        return m;
+    }
 
     private static Map<String, Object> config(ExperimentDef def, ModelSpec base, BudgetDef budget, List<Long> seeds) {
         Map<String, Object> c = new LinkedHashMap<>();

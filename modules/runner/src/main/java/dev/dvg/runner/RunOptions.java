@@ -16,9 +16,18 @@ import java.util.Objects;
  * @param davidThreads  override of David's threads (0 = the experiment's setting)
  * @param dl4jThreads   override of DL4J's threads (0 = the experiment's setting)
  * @param progress      where progress lines go
+ * @param weights       pretrained weights scored by both engines before training (the course's
+ *                      ex4weights.mat, digits20-mlp25 only; see {@link Pretrained}), or null
  */
 public record RunOptions(Budget budget, int seeds, Path resultsRoot, Path repoRoot, DataSources data,
-                         int davidThreads, int dl4jThreads, PrintWriter progress) {
+                         int davidThreads, int dl4jThreads, PrintWriter progress, Path weights) {
+
+    /** Options without pretrained weights. */
+    public RunOptions(Budget budget, int seeds, Path resultsRoot, Path repoRoot, DataSources data,
+                      int davidThreads, int dl4jThreads, PrintWriter progress) {
+        this(budget, seeds, resultsRoot, repoRoot, data, davidThreads, dl4jThreads, progress, null);
+    }
+
     public RunOptions {
         Objects.requireNonNull(budget, "budget");
         if (seeds < 1) {

@@ -71,6 +71,7 @@ final class Summaries {
             p.put("examples_per_second", o.finals().get("examples_per_second"));
             p.put("time_to_target_seconds", o.finals().get("time_to_target_seconds"));
             p.put("diverged", o.diverged());
+            p.put("model_file", o.modelFile());
             perSeed.add(p);
         }
         e.put("per_seed", perSeed);

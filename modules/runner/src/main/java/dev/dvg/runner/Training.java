@@ -5,6 +5,7 @@ import dev.dvg.data.batch.BatchStream;
 import dev.dvg.engine.eval.BinaryReport;
 import dev.dvg.engine.eval.ClassificationReport;
 import dev.dvg.models.DataRecipe;
+import dev.dvg.models.ModelMetadata;
 import dev.dvg.models.ModelSpec;
 import dev.dvg.models.TrainingSpec;
 
@@ -161,7 +162,23 @@ final class Training {
         folder.event(fin);
         folder.flush();
         writeArtifacts(s, engine, seed);
-        return new EngineOutcome(engine, seed, losses, fin, diverged, stop.get());
+        return new EngineOutcome(engine, seed, losses, fin, diverged, stop.get(), saveModel(s, engine, seed));
+    }
+
+    /**
+     * Saves the trained model as {@code models/<engine>-seed<seed>.<ext>} with what prediction needs
+     * ({@link ModelMetadata}); returns that path relative to the run folder. A diverged model is
+     * saved too (its NaNs make it obviously useless, and the summary says it diverged).
+     */
+    private String saveModel(EngineSession s, String engine, long seed) {
+        String rel = "models/" + engine + "-seed" + seed + "." + s.modelExtension();
+        try {
+            s.saveModel(folder.workingDir().resolve(rel),
+                    new ModelMetadata(spec, engine, def.id(), folder.runId()).toMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the " + engine + " model of seed " + seed, e);
+        }
+        return rel;
     }
 
     private static Map<String, Object> stepEvent(String engine, long seed, long step, int epoch, double loss, double ms) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvg.data.fetch.DataCatalog;
 import dev.dvg.data.fetch.DataConfig;
+import dev.dvg.models.ReferenceModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,26 @@ class ExperimentRunnerTest {
         assertEquals("complete", run.get("status").asText());
         assertEquals("moons", run.at("/config/model").asText());
         assertTrue(progress.toString().contains("tiny-moons david seed 7"), progress.toString());
+
+        // the trained models: listed in run.json and summary.json, reloadable, and the very models evaluated
+        ExperimentData data = ExperimentData.load(ReferenceModels.get("moons").data(), options(tmp, 1, progress).data());
+        for (String engine : List.of("david", "dl4j")) {
+            String file = "models/" + engine + "-seed7." + (engine.equals("david") ? "dvgm" : "zip");
+            assertTrue(run.get("models").toString().contains(file), run.get("models").toString());
+            assertEquals(file, summary.at("/engines/" + engine + "/per_seed/0/model_file").asText());
+            try (SavedModel m = SavedModel.load(r.dir().resolve(file), 1)) {
+                assertEquals("moons", m.spec().id());
+                assertEquals(engine, m.metadata().engine());
+                assertEquals(7L, m.spec().seed());
+                float[] out = m.output(data.test().x(), data.test().n());
+                int ok = 0;
+                for (int i = 0; i < data.test().n(); i++) {
+                    ok += (out[i] >= 0.5f ? 1 : 0) == data.test().labels()[i] ? 1 : 0;
+                }
+                assertEquals(summary.at("/engines/" + engine + "/test_accuracy").asDouble(),
+                        ok / (double) data.test().n(), 1e-12, engine + " reloaded model scores as evaluated");
+            }
+        }
     }
 
     @Test

@@ -39,15 +39,50 @@ public final class KaggleDigits {
         return read(csv, false);
     }
 
-    private static LabeledData read(Path csv, boolean labelled) throws IOException {
+    /** Receives consecutive chunks of a CSV's rows (see {@link #forEachBatch}). */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param batch   the chunk's rows: pixels ÷ 255, labels when the file has them (else null)
+         * @param firstId 0-based index of the chunk's first row in the file (its line is firstId + 2)
+         */
+        void accept(LabeledData batch, int firstId) throws IOException;
+    }
+
+    /**
+     * Whether {@code csv} is a train.csv (header {@code label,pixel0,...}) or a test.csv (header
+     * {@code pixel0,...}); any other header is a {@link DataFormatException} naming the file.
+     */
+    public static boolean hasLabelColumn(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            throw new NoSuchFileException(csv.toString(), null, "Kaggle digit CSV not found");
+        }
+        String first = header(csv).strip().split(",", 2)[0].strip();
+        boolean labelled = first.equals("label");
+        checkHeader(csv, labelled);
+        return labelled;
+    }
+
+    /**
+     * Streams {@code csv} in chunks of at most {@code batchSize} rows, so a large file (Kaggle's
+     * 28,000 test images) is never held in memory at once. Every row is checked as in
+     * {@link #readTrain}; an error names the file, the line and the column.
+     *
+     * @return the number of rows
+     */
+    public static int forEachBatch(Path csv, boolean labelled, int batchSize, BatchConsumer consumer) throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
         if (!Files.isRegularFile(csv)) {
             throw new NoSuchFileException(csv.toString(), null, "Kaggle digit CSV not found");
         }
         checkHeader(csv, labelled);
         int columns = PIXELS + (labelled ? 1 : 0);
-        float[] x = new float[1 << 20];
-        int[] labels = labelled ? new int[1 << 10] : null;
+        float[] x = new float[batchSize * PIXELS];
+        int[] labels = labelled ? new int[batchSize] : null;
         int n = 0;
+        int inBatch = 0;
         try (CSVRecordReader rr = new CSVRecordReader(1, ',')) {
             rr.initialize(new FileSplit(csv.toFile()));
             while (rr.hasNext()) {
@@ -56,28 +91,28 @@ public final class KaggleDigits {
                 if (rec.size() != columns) {
                     throw new DataFormatException(csv, "line " + line + ": " + rec.size() + " columns, expected " + columns);
                 }
-                if ((long) (n + 1) * PIXELS > x.length) {
-                    x = Arrays.copyOf(x, Math.multiplyExact(x.length, 2));
-                }
                 int c = 0;
                 if (labelled) {
-                    if (n == labels.length) {
-                        labels = Arrays.copyOf(labels, n * 2);
-                    }
-                    int label = intValue(csv, line, "label", rec.get(c++));
+                    int label = intValue(csv, line, "label", c + 1, rec.get(c++));
                     if (label < 0 || label > 9) {
-                        throw new DataFormatException(csv, "line " + line + ": label " + label + " outside 0..9");
+                        throw new DataFormatException(csv, "line " + line + ": label " + label + " outside 0..9 (column 1)");
                     }
-                    labels[n] = label;
+                    labels[inBatch] = label;
                 }
                 for (int p = 0; p < PIXELS; p++) {
-                    int v = intValue(csv, line, "pixel" + p, rec.get(c++));
+                    int v = intValue(csv, line, "pixel" + p, c + 1, rec.get(c++));
                     if (v < 0 || v > 255) {
-                        throw new DataFormatException(csv, "line " + line + ": pixel" + p + " = " + v + " outside 0..255");
+                        throw new DataFormatException(csv, "line " + line + ": pixel" + p + " = " + v
+                                + " outside 0..255 (column " + c + ")");
                     }
-                    x[n * PIXELS + p] = v / 255f;
+                    x[inBatch * PIXELS + p] = v / 255f;
                 }
                 n++;
+                inBatch++;
+                if (inBatch == batchSize) {
+                    consumer.accept(chunk(csv, x, labels, inBatch), n - inBatch);
+                    inBatch = 0;
+                }
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new DataFormatException(csv, "unreadable CSV after " + n + " rows: " + e.getMessage(), e);
@@ -88,27 +123,62 @@ public final class KaggleDigits {
         if (n == 0) {
             throw new DataFormatException(csv, "no data rows after the header");
         }
-        return new LabeledData("kaggle-digits/" + csv.getFileName(), Arrays.copyOf(x, n * PIXELS),
-                labelled ? Arrays.copyOf(labels, n) : null, n, new int[] {1, 28, 28}, 10);
+        if (inBatch > 0) {
+            consumer.accept(chunk(csv, x, labels, inBatch), n - inBatch);
+        }
+        return n;
     }
 
-    private static int intValue(Path csv, long line, String column, Writable w) throws DataFormatException {
+    private static LabeledData chunk(Path csv, float[] x, int[] labels, int n) {
+        return new LabeledData("kaggle-digits/" + csv.getFileName(), Arrays.copyOf(x, n * PIXELS),
+                labels == null ? null : Arrays.copyOf(labels, n), n, new int[] {1, 28, 28}, 10);
+    }
+
+    private static LabeledData read(Path csv, boolean labelled) throws IOException {
+        float[][] x = {new float[1 << 20]};
+        int[][] labels = {labelled ? new int[1 << 10] : null};
+        int n = forEachBatch(csv, labelled, 1024, (b, first) -> {
+            int end = first + b.n();
+            if ((long) end * PIXELS > x[0].length) {
+                x[0] = Arrays.copyOf(x[0], Math.max(Math.multiplyExact(x[0].length, 2), end * PIXELS));
+            }
+            System.arraycopy(b.x(), 0, x[0], first * PIXELS, b.n() * PIXELS);
+            if (labelled) {
+                if (end > labels[0].length) {
+                    labels[0] = Arrays.copyOf(labels[0], Math.max(labels[0].length * 2, end));
+                }
+                System.arraycopy(b.labels(), 0, labels[0], first, b.n());
+            }
+        });
+        return new LabeledData("kaggle-digits/" + csv.getFileName(), Arrays.copyOf(x[0], n * PIXELS),
+                labelled ? Arrays.copyOf(labels[0], n) : null, n, new int[] {1, 28, 28}, 10);
+    }
+
+    private static int intValue(Path csv, long line, String column, int index, Writable w) throws DataFormatException {
         String s = w.toString().trim();
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(csv, "line " + line + ": " + column + " = '" + s + "' is not an integer");
+            throw new DataFormatException(csv, "line " + line + ": " + column + " = '" + s + "' is not an integer (column "
+                    + index + ")");
         }
     }
 
-    private static void checkHeader(Path csv, boolean labelled) throws IOException {
+    private static String header(Path csv) throws IOException {
         String header;
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             header = r.readLine();
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DataFormatException(csv, "line 1: not UTF-8 text, expected a CSV header", e);
         }
         if (header == null) {
             throw new DataFormatException(csv, "empty file, expected a header line");
         }
+        return header;
+    }
+
+    private static void checkHeader(Path csv, boolean labelled) throws IOException {
+        String header = header(csv);
         String[] cols = header.strip().split(",");
         int expected = PIXELS + (labelled ? 1 : 0);
         String first = labelled ? "label" : "pixel0";

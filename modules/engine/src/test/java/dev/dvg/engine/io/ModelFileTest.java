@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,9 +79,9 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(good);
 
         assertError(dir.resolve("magic"), "not a DvG model file", patch(bytes, 0, 'X'));
-        byte[] v2 = bytes.clone();
-        ByteBuffer.wrap(v2).putInt(4, 2);
-        assertError(dir.resolve("version"), "unsupported model format version 2", v2);
+        byte[] v3 = bytes.clone();
+        ByteBuffer.wrap(v3).putInt(4, 3);
+        assertError(dir.resolve("version"), "unsupported model format version 3", v3);
         assertError(dir.resolve("truncated"), "truncated", Arrays.copyOf(bytes, bytes.length / 2));
         byte[] flipped = bytes.clone();
         flipped[bytes.length - 20] ^= 1;
@@ -91,6 +93,46 @@ class ModelFileTest {
         assertError(dir.resolve("shape"), "shape", withSpec(bytes, other));
         assertError(dir.resolve("spec"), "spec line 2", withSpec(bytes, text.replace("input 1 12 12", "input 1 x 12")));
         assertError(dir.resolve("init"), "unknown init 'glorot'", withSpec(bytes, text.replace("init=uniform_fan", "init=glorot")));
+    }
+
+    @Test
+    void metadataRoundTripsInOrder() throws IOException {
+        Network net = Network.build(LENET_LIKE, 17, Exec.serial());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", "mnist-lenet");
+        meta.put("data.transform", "zscore-per-image");
+        meta.put("note", "ünïcödé, = and spaces");
+        Path f = dir.resolve("meta.dvgm");
+        ModelFile.save(net, meta, f);
+        ModelFile.Loaded back = ModelFile.read(f, Exec.serial());
+        assertEquals(ModelFile.VERSION, back.version());
+        assertEquals(List.copyOf(meta.entrySet()), List.copyOf(back.metadata().entrySet()));
+        assertArrayEquals(net.getFlat(), back.network().getFlat());
+    }
+
+    /** A version-1 file (written before metadata existed) still loads, flagged as version 1. */
+    @Test
+    void versionOneFilesLoadWithoutMetadata() throws IOException {
+        Network net = Network.build(LENET_LIKE, 17, Exec.serial());
+        Path f = dir.resolve("v2.dvgm");
+        ModelFile.save(net, f);
+        byte[] v2 = Files.readAllBytes(f);
+        int specLen = ByteBuffer.wrap(v2).getInt(8);
+        int metaAt = 12 + specLen;
+        assertEquals(0, ByteBuffer.wrap(v2).getInt(metaAt), "no metadata entries");
+        // v1 = v2 minus the (empty) metadata block, version 1, checksum recomputed
+        ByteBuffer v1 = ByteBuffer.allocate(v2.length - 4);
+        v1.put(v2, 0, metaAt).put(v2, metaAt + 4, v2.length - 8 - metaAt - 4);
+        v1.putInt(4, 1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(v1.array(), 0, v1.position());
+        v1.putLong(crc.getValue());
+        Path old = dir.resolve("v1.dvgm");
+        Files.write(old, v1.array());
+        ModelFile.Loaded back = ModelFile.read(old, Exec.serial());
+        assertEquals(1, back.version());
+        assertTrue(back.metadata().isEmpty());
+        assertArrayEquals(net.getFlat(), back.network().getFlat());
     }
 
     private static byte[] patch(byte[] b, int at, char c) {

@@ -319,7 +319,25 @@ public final class ResultsReader {
         return new Summary(n.str("experiment"), n.str("run_id"), n.oneOf("status", "complete", "incomplete", "failed"),
                 n.oneOf("budget", "quick", "default", "full"), n.str("model"), seeds, engines, parity,
                 n.numOrNull("speed_ratio"), n.has("target_accuracy") ? fraction(n, "target_accuracy") : Double.NaN,
-                n.has("min_accuracy") ? fraction(n, "min_accuracy") : Double.NaN, n.obj("provenance").json());
+                n.has("min_accuracy") ? fraction(n, "min_accuracy") : Double.NaN, n.obj("provenance").json(),
+                n.has("pretrained") ? readPretrained(n.obj("pretrained")) : null);
+    }
+
+    private static PretrainedScores readPretrained(Node n) {
+        Map<Engine, PretrainedScores.Scores> engines = new EnumMap<>(Engine.class);
+        Node es = n.obj("engines");
+        for (Engine e : Engine.values()) {
+            if (es.has(e.key())) {
+                Node s = es.obj(e.key());
+                engines.put(e, new PretrainedScores.Scores(fraction(s, "train_accuracy"), s.num("cost_lambda0"),
+                        s.num("cost_lambda1")));
+            }
+        }
+        Node c = n.has("course_reference") ? n.obj("course_reference") : null;
+        return new PretrainedScores(n.str("weights"), n.integer("examples"), engines, n.numOrNull("max_rel_cost_diff"),
+                n.numOrNull("rel_tolerance"), n.bool("engines_agree"),
+                c == null ? Double.NaN : c.numOrNull("cost_lambda0"), c == null ? Double.NaN : c.numOrNull("cost_lambda1"),
+                c == null ? Double.NaN : fraction(c, "train_accuracy"));
     }
 
     Artifacts readArtifacts(Path dir) {

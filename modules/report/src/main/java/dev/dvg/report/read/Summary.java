@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * summary.json. {@code targetAccuracy} (the accuracy "time to target" refers to) and
- * {@code minAccuracy} (the budget's accuracy floor) are NaN when absent.
+ * {@code minAccuracy} (the budget's accuracy floor) are NaN when absent; {@code pretrained} is null
+ * unless the run scored pretrained weights ({@code dvg run digits20-mlp25 --weights}).
  */
 public record Summary(String experiment, String runId, String status, String budget, String model, List<Long> seeds,
                       Map<Engine, EngineSummary> engines, Parity parity, double speedRatio, double targetAccuracy,
-                      double minAccuracy, JsonNode provenance) {
+                      double minAccuracy, JsonNode provenance, PretrainedScores pretrained) {
     public Summary {
         seeds = List.copyOf(seeds);
         engines = Map.copyOf(engines);
