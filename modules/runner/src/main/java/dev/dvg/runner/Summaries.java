@@ -42,7 +42,7 @@ final class Summaries {
                 && b > 0) {
             ratio = a / b;
         }
-        // full-batch minimisers: David counts f/grad evaluations, DL4J's LBFGS/CG iterations (each
+        // full-batch minimisers: David counts f/grad evaluations, DL4J its line-search iterations (each
         // up to 5 line-search evaluations) — different work per step, so no throughput ratio
         s.put("speed_ratio", comparableSpeed ? ratio : null);
         s.put("provenance", provenance);
