@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     boolean noReport;
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = {"digits20-mlp25 only: the ML course's pretrained ex4weights.mat; both engines",
+            description = {"digits20-mlp25 (alone or in a suite): the ML course's pretrained ex4weights.mat; both engines",
                 "score it (training-set accuracy, cost at lambda 0 and 1) before training from random init"})
     Path weights;
 
@@ -77,10 +77,10 @@ final class RunCommand implements Callable<Integer> {
         ExperimentLoader loader = new ExperimentLoader(inputs.experiments());
         ExperimentDef top = loader.load(experiment);
         List<ExperimentDef> defs = loader.expand(experiment);
-        if (weights != null && (top.isSuite() || !ReferenceModels.DIGITS20_MLP25.equals(top.model()))) {
+        if (weights != null && defs.stream().noneMatch(RunCommand::takesWeights)) {
             throw new Failures.UserError(ExitCodes.USAGE, "--weights: only model " + ReferenceModels.DIGITS20_MLP25
                     + " takes pretrained weights (the course's ex4weights.mat); " + experiment
-                    + (top.isSuite() ? " is a suite" : " trains model " + top.model()));
+                    + (top.isSuite() ? " is a suite without it" : " trains model " + top.model()));
         }
         Path resultsRoot = inputs.resultsRoot();
         RunOptions opt = new RunOptions(b, seeds, resultsRoot, root, inputs.sources(), davidThreads, dl4jThreads, err,
@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
                     break;
                 }
                 try {
-                    results.add(runner.run(def, opt));
+                    // in a suite, the weights go to the experiments of digits20-mlp25 only
+                    results.add(runner.run(def, takesWeights(def) ? opt : opt.withoutWeights()));
                 } catch (Pretrained.Mismatch e) {
                     err.println("dvg run " + def.id() + ": " + e.getMessage());
                     failed = true;
@@ -130,6 +131,10 @@ final class RunCommand implements Callable<Integer> {
         outW.flush();
         boolean incomplete = results.stream().anyMatch(r -> !"complete".equals(r.status()));
         return failed || incomplete ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static boolean takesWeights(ExperimentDef def) {
+        return !def.isSuite() && ReferenceModels.DIGITS20_MLP25.equals(def.model());
     }
 
     private static void printHeadline(PrintWriter out, List<ExperimentRunner.RunResult> results, Path suiteDir) {

@@ -33,15 +33,21 @@ class RunWeightsTest {
     }
 
     @Test
-    void onlyDigits20Mlp25TakesWeights() {
+    void onlyDigits20Mlp25TakesWeights() throws IOException {
         DvgTest.Result r = DvgTest.dvg("run", "moons", "--weights", "x.mat", "--experiments", DvgTest.EXPERIMENTS,
                 "--out", tmp.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--weights: only model digits20-mlp25") && r.err().contains("trains model moons"), r.err());
-        DvgTest.Result s = DvgTest.dvg("run", "david-vs-goliath", "--weights", "x.mat", "--experiments", DvgTest.EXPERIMENTS,
+        // a suite takes them when it includes digits20-mlp25 (it alone gets them), else it is refused
+        Path experiments = Files.createDirectories(tmp.resolve("suite-experiments"));
+        for (String id : new String[]{"moons", "is-zero-logistic"}) {
+            Files.copy(Path.of(DvgTest.EXPERIMENTS, id + ".yaml"), experiments.resolve(id + ".yaml"));
+        }
+        Files.writeString(experiments.resolve("no-digits.yaml"), "id: no-digits\nincludes: [moons, is-zero-logistic]\n");
+        DvgTest.Result s = DvgTest.dvg("run", "no-digits", "--weights", "x.mat", "--experiments", experiments.toString(),
                 "--out", tmp.toString());
         assertEquals(ExitCodes.USAGE, s.code(), s.err());
-        assertTrue(s.err().contains("david-vs-goliath is a suite"), s.err());
+        assertTrue(s.err().contains("no-digits is a suite without it"), s.err());
     }
 
     @Test

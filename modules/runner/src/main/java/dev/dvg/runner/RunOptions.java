@@ -28,6 +28,12 @@ public record RunOptions(Budget budget, int seeds, Path resultsRoot, Path repoRo
         this(budget, seeds, resultsRoot, repoRoot, data, davidThreads, dl4jThreads, progress, null);
     }
 
+    /** The same options without pretrained weights (for a suite's other experiments). */
+    public RunOptions withoutWeights() {
+        return weights == null ? this
+                : new RunOptions(budget, seeds, resultsRoot, repoRoot, data, davidThreads, dl4jThreads, progress, null);
+    }
+
     public RunOptions {
         Objects.requireNonNull(budget, "budget");
         if (seeds < 1) {
