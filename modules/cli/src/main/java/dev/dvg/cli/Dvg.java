@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
             ReportCommand.class,
             RegressCommand.class,
             SweepCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
