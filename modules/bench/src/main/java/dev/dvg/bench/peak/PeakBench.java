@@ -39,7 +39,7 @@ public class PeakBench {
     /** Independent accumulators per thread (≥ FMA latency × FMA units, 4 × 2 on AVX-512 cores). */
     public static final int ACC = 12;
     /** Rounds per call and thread. */
-    public static final int ITERS = 200_000;
+    public static final int ITERS = 100_000;
 
     @Param({"1", "2"})
     public int threads;
@@ -58,6 +58,16 @@ public class PeakBench {
             t.setDaemon(true);
             return t;
         });
+        // compile loop() on every thread before JMH's warm-up: until C2 has it, the Vector API runs its
+        // boxed fallback (seconds per call), and a pool thread stuck there made the 2-thread peak ~1 GFLOP/s
+        long until = System.nanoTime() + 5_000_000_000L;
+        for (int i = 0; i < 300 && System.nanoTime() < until; i++) {
+            try {
+                fma();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @TearDown(Level.Trial)
