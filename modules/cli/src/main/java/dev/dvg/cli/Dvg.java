@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
             RegressCommand.class,
             SweepCommand.class,
             PredictCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

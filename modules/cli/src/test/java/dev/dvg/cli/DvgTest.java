@@ -25,7 +25,7 @@ class DvgTest {
     void helpListsEverySubcommandAndTheExitCodes() {
         Result r = dvg("--help");
         assertEquals(ExitCodes.OK, r.code());
-        for (String sub : new String[] {"data", "run", "parity", "report", "sweep", "regress", "predict", "help"}) {
+        for (String sub : new String[] {"data", "run", "parity", "report", "sweep", "regress", "predict", "bench", "help"}) {
             assertTrue(r.out().contains("\n  " + sub), "--help should list '" + sub + "':\n" + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
@@ -51,7 +51,7 @@ class DvgTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "dvg {0} --help")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"data", "data fetch", "data info", "run", "parity",
-        "report", "sweep", "regress", "predict"})
+        "report", "sweep", "regress", "predict", "bench"})
     void everySubcommandHasHelpThatFitsATerminal(String command) {
         String[] args = (command + " --help").split(" ");
         Result r = dvg(args);
@@ -60,6 +60,25 @@ class DvgTest {
         for (String line : r.out().split("\n")) {
             assertTrue(line.length() <= 100, "help line longer than 100 columns: '" + line + "'");
         }
+    }
+
+    @Test
+    void benchHelpNamesItsOptionsAndWhatItWrites() {
+        Result r = dvg("bench", "--help");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        for (String s : new String[] {"--quick", "--out", "--include", "--threads", "bench.json", "OMP_NUM_THREADS"}) {
+            assertTrue(r.out().contains(s), "bench --help should mention " + s + ":\n" + r.out());
+        }
+    }
+
+    @Test
+    void benchRejectsABadIncludeAndBadThreadsWithoutRunning() {
+        Result bad = dvg("bench", "--include", "(", "--out", System.getProperty("java.io.tmpdir"));
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--include"), bad.err());
+        Result zero = dvg("bench", "--threads", "0", "--out", System.getProperty("java.io.tmpdir"));
+        assertEquals(ExitCodes.USAGE, zero.code(), zero.err());
+        assertTrue(zero.err().contains("--threads"), zero.err());
     }
 
     @Test

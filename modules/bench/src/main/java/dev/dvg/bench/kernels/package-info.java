@@ -20,6 +20,11 @@
  * {@code setMaxMasterThreads} and the BLAS {@code setMaxThreads} to the thread count and prints what
  * ND4J reports back ({@code # nd4j threads: ...}). David uses {@code Exec.create(threads)}.
  *
+ * <p>{@code ./dvg bench} runs these together with the training-step, inference and FMA-peak
+ * benchmarks and writes the results ({@link dev.dvg.bench.suite}); GEMM and conv GFLOP/s are then
+ * also stated as a % of the peak measured by {@link dev.dvg.bench.peak.PeakBench} on the same
+ * machine and thread count.
+ *
  * <p>Warm-up matters more than usual: until C2 compiles a Vector-API kernel, the interpreter and C1
  * run the API's boxed Java fallback, 10–100× slower; 5 one-second warm-up iterations are enough.
  */

@@ -1,0 +1,146 @@
+package dev.dvg.bench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dvg.bench.suite.BenchResult.Measurement;
+import dev.dvg.bench.suite.BenchResult.MemoryRow;
+import dev.dvg.bench.suite.BenchResult.Ratio;
+import dev.dvg.bench.suite.BenchResult.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench.json round trip, target evaluation from given numbers, tables and the page. */
+class BenchResultTest {
+
+    static Measurement train(String model, String batch, int n, String engine, int threads, double stepsPerS,
+                             Double alloc) {
+        return new Measurement("train", model, batch, n, engine, threads, stepsPerS, stepsPerS / 100, "ops/s",
+                stepsPerS * n, stepsPerS * n / 100, "examples/s", alloc, null);
+    }
+
+    static Measurement gemm(String shape, String engine, int threads, double gflops) {
+        return new Measurement("gemm", shape, null, null, engine, threads, gflops, null, "ops/s", gflops, null,
+                "GFLOP/s", null, 50.0);
+    }
+
+    /** A result where every target can be evaluated; {@code good} decides which side of each threshold. */
+    static BenchResult sample(boolean good) {
+        List<Measurement> ms = new ArrayList<>();
+        double r = good ? 12 : 1;
+        for (String model : List.of("moons", "mnist-lenet")) {
+            for (int t : List.of(1, 2)) {
+                ms.add(train(model, "128", 128, "david", t, 100 * r * t, good ? 0.0 : 5000.0));
+                ms.add(train(model, "128", 128, "dl4j", t, 100.0 / t, null));
+            }
+        }
+        ms.add(train("mnist-mlp256", "full", 60000, "david", 2, good ? 10 : 1, 0.0));
+        for (String shape : BenchPlan.GEMM_SHAPES) {
+            ms.add(gemm(shape, "david", 1, good ? 100 : 50));
+            ms.add(gemm(shape, "nd4j", 1, 100));
+            ms.add(gemm(shape, "david", 2, good ? 190 : 60));
+        }
+        List<Ratio> ratios = Assemble.trainRatios(ms);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("cpu_model", "Test CPU");
+        prov.put("cores", 2);
+        prov.put("jdk", "17");
+        prov.put("git_commit", "abc");
+        List<MemoryRow> mem = List.of(new MemoryRow("moons", "128", "david", 1, 20, 30.0, 100.0, null, null),
+                new MemoryRow("moons", "128", "dl4j", 1, 20, 60.0, 400.0, 120.0, 130.0));
+        return new BenchResult(BenchResult.SCHEMA, "20260101-000000-abcd", true, prov,
+                Map.of("threads", List.of(1, 2)), ms, mem, ratios, Targets.evaluate(ms, ratios), List.of());
+    }
+
+    @Test
+    void benchJsonRoundTrips(@TempDir Path dir) throws Exception {
+        BenchResult r = sample(true);
+        Path f = dir.resolve("bench.json");
+        r.write(f);
+        BenchResult back = BenchResult.read(f);
+        assertEquals(r.measurements(), back.measurements());
+        assertEquals(r.memory(), back.memory());
+        assertEquals(r.trainRatios(), back.trainRatios());
+        assertEquals(r.targets(), back.targets());
+        assertEquals(r.provenance(), back.provenance());
+        String text = Files.readString(f);
+        assertTrue(text.contains("\"examples_per_s_error\"") || text.contains("\"value_error\""), text);
+        assertTrue(text.contains("\"alloc_bytes_per_op\""), text);
+    }
+
+    @Test
+    void targetsAreMetOrNotFromTheNumbers() {
+        for (Target t : sample(true).targets()) {
+            assertEquals(Targets.MET, t.status(), t.toString());
+        }
+        for (Target t : sample(false).targets()) {
+            assertEquals(Targets.NOT_MET, t.status(), t.toString());
+        }
+        Map<String, Target> good = byId(sample(true).targets());
+        assertEquals(12.0 * 2, good.get("train_ratio_all").value(), 1e-9, "best threads: David 2t, DL4J 1t");
+        assertEquals(200.0, good.get("full_batch_2000_steps").value(), 1e-9);
+        assertEquals(1.9, good.get("gemm_2t_scaling").value(), 1e-9);
+        assertTrue(good.get("train_ratio_all").detail().contains("(2 threads) / DL4J"), good.get("train_ratio_all").detail());
+    }
+
+    @Test
+    void missingMeasurementsAreNotMeasuredNotMet() {
+        List<Target> ts = Targets.evaluate(List.of(), List.of());
+        for (Target t : ts) {
+            assertEquals(Targets.NOT_MEASURED, t.status(), t.toString());
+            assertNull(t.value());
+        }
+        assertEquals(6, ts.size());
+    }
+
+    @Test
+    void tablesShowEveryRowWithItsRatio() {
+        String s = BenchTable.format(sample(true));
+        assertTrue(s.contains("mnist-lenet           128   2"), s);
+        assertTrue(s.contains("24.00"), "best-thread ratio 12·2 of mnist-lenet:\n" + s);
+        assertTrue(s.contains("gemm ab:128x256x784"), s);
+        assertTrue(s.contains("(50%)"), s);
+        assertTrue(s.contains("train_ratio_lenet"), s);
+        assertTrue(s.contains("moons                 128 dl4j"), s);
+        assertEquals("1.23±0.05", BenchTable.num(1.234, 0.05));
+        assertEquals("12346", BenchTable.num(12345.6, null));
+    }
+
+    @Test
+    void pageHasChartsAndIsSmall() {
+        BenchResult r = sample(true);
+        Map<String, String> charts = BenchPage.charts(r);
+        assertTrue(charts.keySet().containsAll(List.of("bench-train.svg", "bench-kernels.svg", "bench-memory.svg")),
+                charts.keySet().toString());
+        String html = BenchPage.html(r, charts);
+        assertTrue(html.contains("<svg") && html.contains("×24.0"), html);
+        assertTrue(html.length() < 100_000, "html " + html.length() + " chars");
+        assertTrue(BenchPage.markdown(r, charts).contains("![bench-train.svg](bench-train.svg)"));
+    }
+
+    @Test
+    void planFiltersByNameAndQuickCoversTheFullBatchTarget() {
+        BenchPlan quick = BenchPlan.of(true, null);
+        assertTrue(quick.jobs().stream().anyMatch(j -> j.name().equals("train mnist-mlp256 full") && j.runsAt(2)
+                && !j.runsAt(1)));
+        BenchPlan full = BenchPlan.of(false, null);
+        assertEquals(6 * 3 + 3, full.jobs().stream().filter(j -> j.kind().equals("train")).count());
+        BenchPlan lenet = BenchPlan.of(false, Pattern.compile("train mnist-lenet"));
+        assertEquals(3, lenet.jobs().size());
+        assertTrue(lenet.memory().isEmpty());
+    }
+
+    static Map<String, Target> byId(List<Target> ts) {
+        Map<String, Target> m = new LinkedHashMap<>();
+        ts.forEach(t -> m.put(t.id(), t));
+        return m;
+    }
+}
