@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ExperimentRunner.RunResult> results = new ArrayList<>();
         boolean failed = false;
-        StopHook stop = StopHook.install(runner::requestStop, 30, "dvg-stop");
+        StopHook stop = StopHook.install(runner::requestStop, 60, "dvg-stop");
         try {
             for (ExperimentDef def : defs) {
                 if (runner.stopRequested()) {

@@ -161,7 +161,9 @@ final class Training {
         Map<String, Object> fin = finals(s, engine, seed, trainSeconds, eps, timeToTarget, losses);
         folder.event(fin);
         folder.flush();
-        writeArtifacts(s, engine, seed);
+        if (!stop.get()) {
+            writeArtifacts(s, engine, seed);
+        }
         return new EngineOutcome(engine, seed, losses, fin, diverged, stop.get(), saveModel(s, engine, seed));
     }
 
@@ -207,7 +209,9 @@ final class Training {
     private Map<String, Object> evaluate(EngineSession s, String engine, long seed, int epoch, long step,
                                          double epochSeconds, double examplesPerSecond) {
         int nTrain = Math.min(TRAIN_EVAL_EXAMPLES, data.train().n());
-        Scores train = scores(s, data.train().x(), trainTargets, nTrain);
+        // stopping (Ctrl-C/SIGTERM): only the test set, so the flush fits in the stop hook's wait
+        // (DL4J's LeNet scores ~1,000 images/s: train + test took longer than the wait)
+        Scores train = stop.get() ? null : scores(s, data.train().x(), trainTargets, nTrain);
         Scores test = scores(s, data.test().x(), testTargets, data.test().n());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", "epoch");
@@ -228,7 +232,9 @@ final class Training {
     private Map<String, Object> finals(EngineSession s, String engine, long seed, double trainSeconds, double eps,
                                        Double timeToTarget, List<Double> losses) {
         int nTrain = Math.min(TRAIN_EVAL_EXAMPLES, data.train().n());
-        Scores train = scores(s, data.train().x(), trainTargets, nTrain);
+        // stopping (Ctrl-C/SIGTERM): only the test set, so the flush fits in the stop hook's wait
+        // (DL4J's LeNet scores ~1,000 images/s: train + test took longer than the wait)
+        Scores train = stop.get() ? null : scores(s, data.train().x(), trainTargets, nTrain);
         Scores test = scores(s, data.test().x(), testTargets, data.test().n());
         int[] truth = Arrays.copyOf(data.test().labels(), data.test().n());
         ClassificationReport cr = ClassificationReport.ofLabels(truth, test.predicted, data.classes());
@@ -238,8 +244,8 @@ final class Training {
         m.put("seed", seed);
         m.put("test_accuracy", cr.accuracy());
         m.put("test_loss", ExperimentRunner.finite(test.loss));
-        m.put("train_accuracy", accuracy(train.predicted, data.train().labels(), nTrain));
-        m.put("train_loss", ExperimentRunner.finite(train.loss));
+        m.put("train_accuracy", train == null ? null : accuracy(train.predicted, data.train().labels(), nTrain));
+        m.put("train_loss", train == null ? null : ExperimentRunner.finite(train.loss));
         m.put("final_train_loss", losses.isEmpty() ? null : ExperimentRunner.finite(losses.get(losses.size() - 1)));
         m.put("train_seconds", trainSeconds);
         m.put("examples_per_second", eps);

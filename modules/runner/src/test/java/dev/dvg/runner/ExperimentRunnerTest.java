@@ -51,6 +51,43 @@ class ExperimentRunnerTest {
         return new RunOptions(Budget.QUICK, seeds, results, Path.of("."), data, 0, 0, new PrintWriter(progress));
     }
 
+    /**
+     * A stop request (what Ctrl-C/SIGTERM sends) ends the run at the next step: the folder is
+     * finished as incomplete with what ran (test accuracy of the partial model; no train-set pass,
+     * no artifacts, so the flush stays short) and never becomes latest.
+     */
+    @Test
+    void aStopRequestFlushesWhatRanAndMarksTheRunIncomplete(@TempDir Path tmp) throws Exception {
+        ExperimentDef def = moons(tmp, "stopped-moons", 0.01, 1_000_000);
+        StringWriter progress = new StringWriter();
+        ExperimentRunner runner = new ExperimentRunner();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            runner.requestStop();
+        });
+        stopper.start();
+        long t0 = System.nanoTime();
+        ExperimentRunner.RunResult r = runner.run(def, options(tmp.resolve("results"), 2, progress));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stopper.join();
+        assertEquals("incomplete", r.status());
+        assertTrue(seconds < 60, "stopped run took " + seconds + " s");
+        JsonNode summary = JSON.readTree(r.dir().resolve("summary.json").toFile());
+        assertEquals("incomplete", summary.get("status").asText());
+        assertTrue(summary.at("/engines/david/test_accuracy").isNumber(), summary.toString());
+        assertTrue(summary.at("/engines/dl4j").isMissingNode(), "the second engine never started: " + summary);
+        assertFalse(Files.exists(tmp.resolve("results/stopped-moons/latest")), "an incomplete run is not latest");
+        try (var lines = Files.lines(r.dir().resolve("metrics.jsonl"))) {
+            JsonNode fin = JSON.readTree(lines.filter(l -> l.contains("\"final\"")).findFirst().orElseThrow());
+            assertTrue(fin.get("train_accuracy").isNull(), "no train-set pass when stopping: " + fin);
+            assertTrue(fin.get("test_accuracy").isNumber(), fin.toString());
+        }
+    }
+
     @Test
     void trainsBothEnginesOnTheSameBatchesAndWritesTheDocumentedFiles(@TempDir Path tmp) throws Exception {
         ExperimentDef def = moons(tmp, "tiny-moons", 0.01, 300);
