@@ -12,13 +12,13 @@ import java.nio.file.Path;
  * and the process's peak resident set (VmHWM, reset through /proc/self/clear_refs where Linux
  * allows it; DL4J's off-heap buffers show up there, not in the heap).
  */
-final class Memory {
+public final class Memory {
 
     private Memory() {
     }
 
     /** Resets the peaks; returns whether the RSS peak could be reset too. */
-    static boolean resetPeaks() {
+    public static boolean resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -32,7 +32,7 @@ final class Memory {
         }
     }
 
-    static double peakHeapMb() {
+    public static double peakHeapMb() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -43,7 +43,7 @@ final class Memory {
     }
 
     /** VmHWM in MB, or -1 when /proc is not there. */
-    static double peakRssMb() {
+    public static double peakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {

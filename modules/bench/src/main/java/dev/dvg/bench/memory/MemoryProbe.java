@@ -3,12 +3,8 @@ package dev.dvg.bench.memory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvg.bench.train.BenchModels;
 import dev.dvg.bench.train.Engines;
+import dev.dvg.runner.Memory;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,8 +57,8 @@ public final class MemoryProbe {
         r.put("threads", threads);
         r.put("steps", steps);
         r.put("seconds", (System.nanoTime() - t0) / 1e9);
-        r.put("peak_heap_mb", peakHeapMb());
-        r.put("peak_rss_mb", peakRssMb());
+        r.put("peak_heap_mb", Memory.peakHeapMb());
+        r.put("peak_rss_mb", Memory.peakRssMb());
         r.put("offheap_physical_bytes_max_mb", dl4j ? maxPhysical / MB : null);
         r.put("offheap_javacpp_total_bytes_max_mb", dl4j ? maxTotal / MB : null);
         r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / MB);
@@ -70,28 +66,4 @@ public final class MemoryProbe {
     }
 
     private static final double MB = 1024.0 * 1024.0;
-
-    static double peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum / MB;
-    }
-
-    /** VmHWM in MB, or -1 without /proc. */
-    static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
 }
