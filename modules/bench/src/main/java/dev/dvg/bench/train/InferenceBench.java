@@ -4,15 +4,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,30 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx4g"})
-public class InferenceBench {
-
-    @Param({"is-zero-logistic", "is-zero-mlp64", "mnist-mlp256", "mnist-lenet", "moons", "digits20-mlp25"})
-    public String model;
+public class InferenceBench extends EngineBench {
 
     @Param({"128", "1024"})
     public String batch;
 
-    @Param({"david", "dl4j"})
-    public String engine;
-
-    @Param({"1", "2"})
-    public int threads;
-
-    Engines e;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch), threads);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        e.close();
+    @Override
+    String batchLabel() {
+        return batch;
     }
 
     @Benchmark

@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,36 +33,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx6g"})
-public class TrainStepBench {
-
-    @Param({"is-zero-logistic", "is-zero-mlp64", "mnist-mlp256", "mnist-lenet", "moons", "digits20-mlp25"})
-    public String model;
+public class TrainStepBench extends EngineBench {
 
     @Param({"32", "128", "512"})
     public String batch;
 
-    @Param({"david", "dl4j"})
-    public String engine;
-
-    @Param({"1", "2"})
-    public int threads;
-
-    Engines e;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch), threads);
-        System.out.println("# settings: " + e.settings());
+    @Override
+    String batchLabel() {
+        return batch;
     }
 
     @Setup(Level.Iteration)
     public void restore() {
         e.restoreParams();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        e.close();
     }
 
     @Benchmark
