@@ -25,7 +25,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       32 floats on AVX-512) and A into {@value #MR}-row panels, both zero-padded, and an
  *       {@value #MR}×NR register block of 16 vector accumulators runs over each k block with FMAs.
  *       When n is much narrower than m (e.g. [128×256]·[256×10]) the problem is solved as Cᵀ = Bᵀ·Aᵀ
- *       so the vector lanes run along the long side.</li>
+ *       so the vector lanes run along the long side. When B has at most
+ *       {@value #DIRECT_A_MAX_PANELS} panels (n ≤ 64: the 25- and 64-unit hidden layers) and A is
+ *       contiguous along k or along m, A is read in place instead of packed (each A element would be
+ *       used by one or two panels only) and k blocks may be {@value #KC_DIRECT} deep. The three
+ *       register-block kernels (packed A, A by rows, A by columns) differ only in how they address
+ *       A; one kernel with A's stride as a parameter measured 10–20 % slower on the packed path.</li>
  *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
  *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product. An ab with a
  *       narrow B (n ≤ {@value #DOTS_PACK_MAX_N}, e.g. the [128×256]·[256×10] output layer) first
@@ -60,6 +65,18 @@ public final class Gemm {
     /** Columns of B packed at a time (multiple of NR). */
     static final int NC = 1024;
     /** Below this many multiply-adds a product runs on the caller's thread only. */
+    /**
+     * A is read in place, not packed, when a k block has at most this many B panels (n ≤ 2·NR, e.g.
+     * the 25- and 64-unit hidden layers) and A is contiguous along k or along m: packing it would
+     * cost about as much as the multiply it serves.
+     */
+    static final int DIRECT_A_MAX_PANELS = 2;
+    /**
+     * Maximal k block when A is read in place: no packed A to keep small, and each register-block
+     * call's fixed cost (C in and out, through the edge tile for n = 25) is spread over more FMAs.
+     * The B panels (≤ 64 × 1024 floats) stay in L2.
+     */
+    static final int KC_DIRECT = 1024;
     static final long PARALLEL_MIN_MACS = 1L << 16;
     /** Below this many rows (and with B contiguous along n) the unpacked vecmat path is used. */
     static final int VECMAT_MAX_M = 3;
@@ -190,9 +207,10 @@ public final class Gemm {
                                float[] a, int aOff, int ars, int acs,
                                float[] b, int bOff, int brs, int bcs,
                                float[] c, int cOff, int crs, int ccs, boolean acc) {
-        int kBlocks = ceilDiv(k, KC);
-        int kc = ceilDiv(k, kBlocks);
         int panels = ceilDiv(n, NR);
+        boolean direct = (acs == 1 || ars == 1) && panels <= DIRECT_A_MAX_PANELS;
+        int kBlocks = ceilDiv(k, direct ? KC_DIRECT : KC);
+        int kc = ceilDiv(k, kBlocks);
         int tiles = ceilDiv(m, MR);
         // Each thread packs the whole of the operand it does not split, so split the longer side:
         // for X·W1 at full batch (m = 60000) splitting columns would pack all of X on every thread.
@@ -307,17 +325,32 @@ public final class Gemm {
                 int kcc = Math.min(kc, k - pc);
                 boolean add = acc || pc > 0;
                 packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b);
+                // Packing A pays for itself only when its panels are reused by several B panels
+                boolean direct = (acs == 1 || ars == 1) && ceilDiv(nc, NR) <= DIRECT_A_MAX_PANELS;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf.a);
+                    if (!direct) {
+                        packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf.a);
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int bi = (jr / NR) * NR * kcc;
                         int nr = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
-                            int ai = (ir / MR) * MR * kcc;
                             int ci = cOff + (ic + ir) * crs + (jc + jr) * ccs;
-                            kernel(buf.a, ai, buf.b, bi, kcc, c, ci, crs, ccs,
-                                    Math.min(MR, mc - ir), nr, add, buf.tile);
+                            int mr = Math.min(MR, mc - ir);
+                            int ai = aOff + (ic + ir) * ars + pc * acs;
+                            if (direct && acs == 1) {
+                                kernelRows(a, ai, ars, buf.b, bi, kcc, c, ci, crs, ccs, mr, nr, add, buf.tile);
+                            } else if (direct && mr == MR) {
+                                kernelColumns(a, ai, acs, buf.b, bi, kcc, c, ci, crs, ccs, nr, add, buf.tile);
+                            } else if (direct) {
+                                // the last, partial tile of a column-contiguous A: pack just it
+                                packA(a, aOff, ars, acs, ic + ir, mr, pc, kcc, buf.a);
+                                kernel(buf.a, 0, buf.b, bi, kcc, c, ci, crs, ccs, mr, nr, add, buf.tile);
+                            } else {
+                                kernel(buf.a, (ir / MR) * MR * kcc, buf.b, bi, kcc, c, ci, crs, ccs,
+                                        mr, nr, add, buf.tile);
+                            }
                         }
                     }
                 }
@@ -508,6 +541,216 @@ public final class Gemm {
         c71.intoArray(t, o + 7 * ld + L);
         if (!direct) {
             for (int r = 0; r < mr; r++) {
+                for (int j = 0; j < nr; j++) {
+                    c[ci + r * crs + j * ccs] = tile[r * NR + j];
+                }
+            }
+        }
+    }
+
+    /** {@link #kernel} reading A in place: row r of the tile at {@code a[ai + r·ars + p]}. */
+    private static void kernelRows(float[] a, int ai, int ars, float[] bp, int bi, int kc,
+                               float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
+                               float[] tile) {
+        boolean direct = mr == MR && nr == NR && ccs == 1;
+        float[] t;
+        int o;
+        int ld;
+        if (direct) {
+            if (!add) {
+                for (int r = 0; r < MR; r++) {
+                    Arrays.fill(c, ci + r * crs, ci + r * crs + NR, 0f);
+                }
+            }
+            t = c;
+            o = ci;
+            ld = crs;
+        } else {
+            Arrays.fill(tile, 0f);
+            if (add) {
+                for (int r = 0; r < mr; r++) {
+                    for (int j = 0; j < nr; j++) {
+                        tile[r * NR + j] = c[ci + r * crs + j * ccs];
+                    }
+                }
+            }
+            t = tile;
+            o = 0;
+            ld = NR;
+        }
+        FloatVector c00 = FloatVector.fromArray(S, t, o);
+        FloatVector c01 = FloatVector.fromArray(S, t, o + L);
+        FloatVector c10 = FloatVector.fromArray(S, t, o + ld);
+        FloatVector c11 = FloatVector.fromArray(S, t, o + ld + L);
+        FloatVector c20 = FloatVector.fromArray(S, t, o + 2 * ld);
+        FloatVector c21 = FloatVector.fromArray(S, t, o + 2 * ld + L);
+        FloatVector c30 = FloatVector.fromArray(S, t, o + 3 * ld);
+        FloatVector c31 = FloatVector.fromArray(S, t, o + 3 * ld + L);
+        FloatVector c40 = FloatVector.fromArray(S, t, o + 4 * ld);
+        FloatVector c41 = FloatVector.fromArray(S, t, o + 4 * ld + L);
+        FloatVector c50 = FloatVector.fromArray(S, t, o + 5 * ld);
+        FloatVector c51 = FloatVector.fromArray(S, t, o + 5 * ld + L);
+        FloatVector c60 = FloatVector.fromArray(S, t, o + 6 * ld);
+        FloatVector c61 = FloatVector.fromArray(S, t, o + 6 * ld + L);
+        FloatVector c70 = FloatVector.fromArray(S, t, o + 7 * ld);
+        FloatVector c71 = FloatVector.fromArray(S, t, o + 7 * ld + L);
+        // rows past mr repeat the last real row (their results are never stored)
+        int a0 = ai;
+        int a1 = ai + Math.min(1, mr - 1) * ars;
+        int a2 = ai + Math.min(2, mr - 1) * ars;
+        int a3 = ai + Math.min(3, mr - 1) * ars;
+        int a4 = ai + Math.min(4, mr - 1) * ars;
+        int a5 = ai + Math.min(5, mr - 1) * ars;
+        int a6 = ai + Math.min(6, mr - 1) * ars;
+        int a7 = ai + Math.min(7, mr - 1) * ars;
+        for (int p = 0; p < kc; p++) {
+            int q = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, q);
+            FloatVector b1 = FloatVector.fromArray(S, bp, q + L);
+            FloatVector av = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[a6 + p]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[a7 + p]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        c00.intoArray(t, o);
+        c01.intoArray(t, o + L);
+        c10.intoArray(t, o + ld);
+        c11.intoArray(t, o + ld + L);
+        c20.intoArray(t, o + 2 * ld);
+        c21.intoArray(t, o + 2 * ld + L);
+        c30.intoArray(t, o + 3 * ld);
+        c31.intoArray(t, o + 3 * ld + L);
+        c40.intoArray(t, o + 4 * ld);
+        c41.intoArray(t, o + 4 * ld + L);
+        c50.intoArray(t, o + 5 * ld);
+        c51.intoArray(t, o + 5 * ld + L);
+        c60.intoArray(t, o + 6 * ld);
+        c61.intoArray(t, o + 6 * ld + L);
+        c70.intoArray(t, o + 7 * ld);
+        c71.intoArray(t, o + 7 * ld + L);
+        if (!direct) {
+            for (int r = 0; r < mr; r++) {
+                for (int j = 0; j < nr; j++) {
+                    c[ci + r * crs + j * ccs] = tile[r * NR + j];
+                }
+            }
+        }
+    }
+
+    /** {@link #kernel} reading a full tile of A in place: A(r, p) at {@code a[ai + p·acs + r]}. */
+    private static void kernelColumns(float[] a, int ai, int acs, float[] bp, int bi, int kc,
+                               float[] c, int ci, int crs, int ccs, int nr, boolean add,
+                               float[] tile) {
+        boolean direct = nr == NR && ccs == 1;
+        float[] t;
+        int o;
+        int ld;
+        if (direct) {
+            if (!add) {
+                for (int r = 0; r < MR; r++) {
+                    Arrays.fill(c, ci + r * crs, ci + r * crs + NR, 0f);
+                }
+            }
+            t = c;
+            o = ci;
+            ld = crs;
+        } else {
+            Arrays.fill(tile, 0f);
+            if (add) {
+                for (int r = 0; r < MR; r++) {
+                    for (int j = 0; j < nr; j++) {
+                        tile[r * NR + j] = c[ci + r * crs + j * ccs];
+                    }
+                }
+            }
+            t = tile;
+            o = 0;
+            ld = NR;
+        }
+        FloatVector c00 = FloatVector.fromArray(S, t, o);
+        FloatVector c01 = FloatVector.fromArray(S, t, o + L);
+        FloatVector c10 = FloatVector.fromArray(S, t, o + ld);
+        FloatVector c11 = FloatVector.fromArray(S, t, o + ld + L);
+        FloatVector c20 = FloatVector.fromArray(S, t, o + 2 * ld);
+        FloatVector c21 = FloatVector.fromArray(S, t, o + 2 * ld + L);
+        FloatVector c30 = FloatVector.fromArray(S, t, o + 3 * ld);
+        FloatVector c31 = FloatVector.fromArray(S, t, o + 3 * ld + L);
+        FloatVector c40 = FloatVector.fromArray(S, t, o + 4 * ld);
+        FloatVector c41 = FloatVector.fromArray(S, t, o + 4 * ld + L);
+        FloatVector c50 = FloatVector.fromArray(S, t, o + 5 * ld);
+        FloatVector c51 = FloatVector.fromArray(S, t, o + 5 * ld + L);
+        FloatVector c60 = FloatVector.fromArray(S, t, o + 6 * ld);
+        FloatVector c61 = FloatVector.fromArray(S, t, o + 6 * ld + L);
+        FloatVector c70 = FloatVector.fromArray(S, t, o + 7 * ld);
+        FloatVector c71 = FloatVector.fromArray(S, t, o + 7 * ld + L);
+        for (int p = 0; p < kc; p++) {
+            int q = bi + p * NR;
+            int col = ai + p * acs;
+            FloatVector b0 = FloatVector.fromArray(S, bp, q);
+            FloatVector b1 = FloatVector.fromArray(S, bp, q + L);
+            FloatVector av = FloatVector.broadcast(S, a[col]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[col + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[col + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[col + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[col + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[col + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[col + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[col + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        c00.intoArray(t, o);
+        c01.intoArray(t, o + L);
+        c10.intoArray(t, o + ld);
+        c11.intoArray(t, o + ld + L);
+        c20.intoArray(t, o + 2 * ld);
+        c21.intoArray(t, o + 2 * ld + L);
+        c30.intoArray(t, o + 3 * ld);
+        c31.intoArray(t, o + 3 * ld + L);
+        c40.intoArray(t, o + 4 * ld);
+        c41.intoArray(t, o + 4 * ld + L);
+        c50.intoArray(t, o + 5 * ld);
+        c51.intoArray(t, o + 5 * ld + L);
+        c60.intoArray(t, o + 6 * ld);
+        c61.intoArray(t, o + 6 * ld + L);
+        c70.intoArray(t, o + 7 * ld);
+        c71.intoArray(t, o + 7 * ld + L);
+        if (!direct) {
+            for (int r = 0; r < MR; r++) {
                 for (int j = 0; j < nr; j++) {
                     c[ci + r * crs + j * ccs] = tile[r * NR + j];
                 }

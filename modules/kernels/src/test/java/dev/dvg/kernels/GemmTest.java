@@ -1,6 +1,7 @@
 package dev.dvg.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,6 +47,7 @@ class GemmTest {
             {1, 10, 256}, {3, 37, 50}, {128, 1, 256}, {256, 1, 128}, {5, 100, 9}, {100, 5, 9},
             {8, 32, 256}, {9, 33, 257}, {31, 47, 513}, {129, 65, 300}, {128, 10, 256}, {256, 10, 128},
             {128, 256, 10}, {60, 1040, 19}, {130, 2, 40}, {4, 4, 4}, {40, 3, 64}, {3, 40, 64},
+            {203, 25, 400}, {45, 64, 600}, {21, 17, 300}, {37, 20, 2100},
         };
         List<Arguments> out = new ArrayList<>();
         for (int[] s : mnk) {
@@ -145,6 +147,46 @@ class GemmTest {
                 for (int i = 0; i < ref.length; i++) {
                     if (Math.abs(one[i] - ref[i]) > tol * (1 + Math.abs(ref[i]))) {
                         fail(f + " " + m + "x" + n + "x" + k + " at " + i + ": " + ref[i] + " vs " + one[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A narrow product reads A in place (no packing) but must do the same float operations as the
+     * packed path: the first 64 columns of A·[W | W'] equal A·W bit for bit, for A contiguous along k
+     * (ab: X·W) and along m (aTb: Xᵀ·dZ), with 203 rows so the last row tile is partial, and k = 2100
+     * so the two paths also cut k into different blocks.
+     */
+    @Test
+    void inPlaceAndPackedAPathsAgreeBitForBit() {
+        int m = 203;
+        int k = 2100;
+        float[] a = random(m * k, 21);
+        float[] wide = random(k * 160, 22);
+        float[] narrow = new float[k * 64];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(wide, p * 160, narrow, p * 64, 64);
+        }
+        for (boolean transposed : new boolean[] {false, true}) {
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] cw = random(m * 160, 23);
+                float[] cn = new float[m * 64];
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(cw, i * 160, cn, i * 64, 64);
+                }
+                if (transposed) {
+                    Gemm.aTb(Exec.serial(), m, 160, k, a, 0, wide, 0, cw, 0, acc);
+                    Gemm.aTb(Exec.serial(), m, 64, k, a, 0, narrow, 0, cn, 0, acc);
+                } else {
+                    Gemm.ab(Exec.serial(), m, 160, k, a, 0, wide, 0, cw, 0, acc);
+                    Gemm.ab(Exec.serial(), m, 64, k, a, 0, narrow, 0, cn, 0, acc);
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < 64; j++) {
+                        assertEquals(cw[i * 160 + j], cn[i * 64 + j], 0f,
+                                (transposed ? "aTb" : "ab") + " acc=" + acc + " C(" + i + "," + j + ")");
                     }
                 }
             }
