@@ -134,9 +134,7 @@ public final class Conv2d {
     private static void forwardDirect(Exec ex, ConvShape s, float[] x, float[] w, float[] b, float[] y) {
         int hw = s.h() * s.w();
         int chw = s.c() * hw;
-        int oh = s.oh();
-        int ow = s.ow();
-        int q = oh * s.w();
+        int q = s.oh() * s.w();
         int qp = roundUp(q, 2 * L);
         int t = s.c() * s.kh() * s.kw();
         int groups = (s.f() + FB - 1) / FB;
@@ -154,28 +152,22 @@ public final class Conv2d {
             }
             wp[biasBase + f] = b[f];
         }
-        int span = toff[t - 1] + qp;
-        ex.parallelFor(0, s.n(), (lo, hi) -> {
-            Scratch sc = Scratch.get();
-            float[] out = sc.floats(Scratch.OUT, FB * qp);
-            for (int n = lo; n < hi; n++) {
-                float[] src = source(x, n, chw, span, sc);
-                int xo = src == x ? n * chw : 0;
-                for (int g = 0; g < groups; g++) {
-                    for (int q0 = 0; q0 < qp; q0 += 2 * L) {
-                        forwardBlock(src, xo + q0, toff, t, wp, g * t * FB, biasBase + g * FB, out, q0, qp);
-                    }
-                    int fEnd = Math.min(s.f(), (g + 1) * FB);
-                    for (int f = g * FB; f < fEnd; f++) {
-                        int yBase = (n * s.f() + f) * oh * ow;
-                        int oBase = (f - g * FB) * qp;
-                        for (int i = 0; i < oh; i++) {
-                            System.arraycopy(out, oBase + i * s.w(), y, yBase + i * ow, ow);
-                        }
-                    }
-                }
-            }
-        });
+        Job j = Job.acquire(s);
+        try {
+            j.x = x;
+            j.y = y;
+            j.wp = wp;
+            j.toff = toff;
+            j.chw = chw;
+            j.qp = qp;
+            j.t = t;
+            j.groups = groups;
+            j.biasBase = biasBase;
+            j.span = toff[t - 1] + qp;
+            j.loop(Job.FORWARD, ex, s.n());
+        } finally {
+            j.release();
+        }
     }
 
     /** 8 filters × 2 vectors of full-width positions, from the bias, one FMA per tap. */
@@ -249,51 +241,34 @@ public final class Conv2d {
                                        float[] dx, float[] dw, float[] db) {
         int hw = s.h() * s.w();
         int chw = s.c() * hw;
-        int oh = s.oh();
-        int ow = s.ow();
-        int nf = s.f();
-        int q = oh * s.w();
+        int q = s.oh() * s.w();
         int qp = roundUp(q, L);
         int t = s.c() * s.kh() * s.kw();
-        int fPad = roundUp(nf, WB);
+        int fPad = roundUp(s.f(), WB);
         Scratch caller = Scratch.get();
         int[] toff = taps(s, caller.ints(Scratch.TAPS, t));
-        // full-width dy: dyp[n][fPad][qp], zeros in columns j >= OW, past q and in padded filters
-        float[] dyp = caller.floats(Scratch.DY, s.n() * fPad * qp);
-        ex.parallelFor(0, s.n(), (lo, hi) -> {
-            Arrays.fill(dyp, lo * fPad * qp, hi * fPad * qp, 0f);
-            for (int n = lo; n < hi; n++) {
-                for (int f = 0; f < nf; f++) {
-                    int src = (n * nf + f) * oh * ow;
-                    int dst = (n * fPad + f) * qp;
-                    for (int i = 0; i < oh; i++) {
-                        System.arraycopy(dy, src + i * ow, dyp, dst + i * s.w(), ow);
-                    }
-                }
-            }
-        });
         int tBlocks = (t + WB - 1) / WB;
-        int fBlocks = fPad / WB;
-        int span = toff[t - 1] + qp;
-        ex.parallelFor(0, fBlocks * tBlocks, (lo, hi) -> {
-            Scratch sc = Scratch.get();
-            float[] lanes = sc.floats(Scratch.OUT, WB * WB * L);
-            for (int unit = lo; unit < hi; unit++) {
-                int fb = unit / tBlocks;
-                int tb = unit % tBlocks;
-                dwBlock(s, x, chw, span, dyp, fPad, qp, toff, t, fb * WB, tb * WB, lanes, dw, sc);
-            }
-        });
-        ex.parallelFor(0, nf, (lo, hi) -> {
-            float[] lanes = Scratch.get().floats(Scratch.OUT, L);
-            for (int f = lo; f < hi; f++) {
-                Arrays.fill(lanes, 0, L, 0f);
-                for (int n = 0; n < s.n(); n++) {
-                    sumInto(dyp, (n * fPad + f) * qp, qp, lanes);
-                }
-                db[f] = Gemm.laneSum(lanes, 0);
-            }
-        });
+        Job j = Job.acquire(s);
+        try {
+            j.x = x;
+            j.dy = dy;
+            j.dw = dw;
+            j.db = db;
+            // full-width dy: dyp[n][fPad][qp], zeros in columns j >= OW, past q and in padded filters
+            j.dyp = caller.floats(Scratch.DY, s.n() * fPad * qp);
+            j.toff = toff;
+            j.chw = chw;
+            j.qp = qp;
+            j.t = t;
+            j.fPad = fPad;
+            j.tBlocks = tBlocks;
+            j.span = toff[t - 1] + qp;
+            j.loop(Job.DY_FULL_WIDTH, ex, s.n());
+            j.loop(Job.DW, ex, fPad / WB * tBlocks);
+            j.loop(Job.DB, ex, s.f());
+        } finally {
+            j.release();
+        }
         if (dx != null) {
             backwardDx(ex, s, w, dy, dx);
         }
@@ -412,16 +387,13 @@ public final class Conv2d {
      * columns ≥ OW and outside the image), per image on its thread.
      */
     private static void backwardDx(Exec ex, ConvShape s, float[] w, float[] dy, float[] dx) {
-        int hw = s.h() * s.w();
-        int oh = s.oh();
-        int ow = s.ow();
         int nf = s.f();
         int kk = s.kh() * s.kw();
         // channel block: 4 channels × 2 vectors, or 1 channel × 4 vectors when there are few channels
         int cw = s.c() >= CB ? CB : 1;
         int chunk = cw == CB ? 2 * L : 4 * L;
         int front = (s.kh() - 1) * s.w() + s.kw() - 1;
-        int hwp = roundUp(hw, chunk);
+        int hwp = roundUp(s.h() * s.w(), chunk);
         int ds = front + hwp;
         int cBlocks = (s.c() + cw - 1) / cw;
         Scratch caller = Scratch.get();
@@ -445,34 +417,22 @@ public final class Conv2d {
                 }
             }
         }
-        ex.parallelFor(0, s.n(), (lo, hi) -> {
-            Scratch sc = Scratch.get();
-            float[] dyg = sc.floats(Scratch.COL, nf * ds);
-            float[] out = sc.floats(Scratch.OUT, cw * hwp);
-            for (int n = lo; n < hi; n++) {
-                Arrays.fill(dyg, 0, nf * ds, 0f);
-                for (int f = 0; f < nf; f++) {
-                    int src = (n * nf + f) * oh * ow;
-                    for (int i = 0; i < oh; i++) {
-                        System.arraycopy(dy, src + i * ow, dyg, f * ds + front + i * s.w(), ow);
-                    }
-                }
-                for (int cb = 0; cb < cBlocks; cb++) {
-                    int wo = cb * kk * nf * cw;
-                    for (int r0 = 0; r0 < hwp; r0 += chunk) {
-                        if (cw == CB) {
-                            dxBlock(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0, hwp);
-                        } else {
-                            dxBlock1(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0);
-                        }
-                    }
-                    int cEnd = Math.min(s.c(), (cb + 1) * cw);
-                    for (int c = cb * cw; c < cEnd; c++) {
-                        System.arraycopy(out, (c - cb * cw) * hwp, dx, (n * s.c() + c) * hw, hw);
-                    }
-                }
-            }
-        });
+        Job j = Job.acquire(s);
+        try {
+            j.dy = dy;
+            j.dx = dx;
+            j.wq = wq;
+            j.shifts = shifts;
+            j.cw = cw;
+            j.chunk = chunk;
+            j.front = front;
+            j.hwp = hwp;
+            j.ds = ds;
+            j.cBlocks = cBlocks;
+            j.loop(Job.DX, ex, s.n());
+        } finally {
+            j.release();
+        }
     }
 
     /** 1 channel × 4 vectors of input positions of dx, summed over (u, v, f) in that order. */
@@ -560,19 +520,17 @@ public final class Conv2d {
     }
 
     private static void forwardIm2col(Exec ex, ConvShape s, float[] x, float[] w, float[] b, float[] y) {
-        int p = s.oh() * s.ow();
-        int t = s.c() * s.kh() * s.kw();
-        ex.parallelFor(0, s.n(), (lo, hi) -> {
-            float[] col = Scratch.get().floats(Scratch.COL, t * p);
-            for (int n = lo; n < hi; n++) {
-                im2col(s, x, n, col);
-                int yo = n * s.f() * p;
-                for (int f = 0; f < s.f(); f++) {
-                    Arrays.fill(y, yo + f * p, yo + (f + 1) * p, b[f]);
-                }
-                Gemm.ab(Exec.serial(), s.f(), p, t, w, 0, col, 0, y, yo, true);
-            }
-        });
+        Job j = Job.acquire(s);
+        try {
+            j.x = x;
+            j.w = w;
+            j.b = b;
+            j.y = y;
+            j.t = s.c() * s.kh() * s.kw();
+            j.loop(Job.FORWARD_IM2COL, ex, s.n());
+        } finally {
+            j.release();
+        }
     }
 
     private static void backwardIm2col(Exec ex, ConvShape s, float[] x, float[] w, float[] dy,
@@ -597,7 +555,241 @@ public final class Conv2d {
         if (dx == null) {
             return;
         }
-        ex.parallelFor(0, s.n(), (lo, hi) -> {
+        Job j = Job.acquire(s);
+        try {
+            j.w = w;
+            j.dy = dy;
+            j.dx = dx;
+            j.t = t;
+            j.loop(Job.DX_IM2COL, ex, s.n());
+        } finally {
+            j.release();
+        }
+    }
+
+    // ------------------------------------------------------------------ parallel loop bodies
+
+    /**
+     * The operands of one kernel call as a reusable loop body, so a parallel loop allocates nothing
+     * (a capturing lambda is a new object per loop, and a stride-1 layer runs up to five loops per
+     * training step: with the pool layers' lambdas, ~600 B per LeNet step). One per caller thread;
+     * a call made while that one is in use (a convolution inside a parallel body) gets a fresh one.
+     * The caller fills the fields a loop reads (named as the locals they come from) before
+     * {@link #loop}; the workers see them because {@code Exec} publishes each loop with a volatile
+     * write.
+     */
+    private static final class Job implements Exec.RangeBody {
+        /** Stride 1 forward, over images. */
+        static final int FORWARD = 0;
+        /** Stride 1: dy laid out full width into dyp, over images. */
+        static final int DY_FULL_WIDTH = 1;
+        /** Stride 1 dW, over (filter block, tap block) units. */
+        static final int DW = 2;
+        /** Stride 1 db, over filters. */
+        static final int DB = 3;
+        /** Stride 1 dx, over images. */
+        static final int DX = 4;
+        /** Any stride: forward by im2col + GEMM, over images. */
+        static final int FORWARD_IM2COL = 5;
+        /** Any stride: dx by GEMM + col2im, over images. */
+        static final int DX_IM2COL = 6;
+        private static final ThreadLocal<Job> OWN = ThreadLocal.withInitial(Job::new);
+
+        private boolean inUse;
+        private int mode;
+        private ConvShape s;
+        private float[] x;
+        private float[] w;
+        private float[] b;
+        private float[] y;
+        private float[] dy;
+        private float[] dx;
+        private float[] dw;
+        private float[] db;
+        /** Full-width dy of the stride-1 backward pass. */
+        private float[] dyp;
+        /** Packed weights and bias of the stride-1 forward pass. */
+        private float[] wp;
+        /** Packed weights of the stride-1 dx. */
+        private float[] wq;
+        /** Tap offsets (stride-1 forward and dW). */
+        private int[] toff;
+        /** dy' offsets of the (u, v, f) terms (stride-1 dx). */
+        private int[] shifts;
+        private int chw;
+        private int span;
+        private int qp;
+        private int t;
+        private int groups;
+        private int biasBase;
+        private int fPad;
+        private int tBlocks;
+        private int cw;
+        private int chunk;
+        private int front;
+        private int hwp;
+        private int ds;
+        private int cBlocks;
+
+        static Job acquire(ConvShape s) {
+            Job j = OWN.get();
+            if (j.inUse) {
+                j = new Job();
+            }
+            j.inUse = true;
+            j.s = s;
+            return j;
+        }
+
+        /** Forgets the operands (so a finished call's arrays can be collected). */
+        void release() {
+            s = null;
+            x = null;
+            w = null;
+            b = null;
+            y = null;
+            dy = null;
+            dx = null;
+            dw = null;
+            db = null;
+            dyp = null;
+            wp = null;
+            wq = null;
+            toff = null;
+            shifts = null;
+            inUse = false;
+        }
+
+        /** Runs loop {@code loop} (one of the modes above) over {@code [0, n)} on {@code ex}. */
+        void loop(int loop, Exec ex, int n) {
+            mode = loop;
+            ex.parallelFor(0, n, this);
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            switch (mode) {
+                case FORWARD -> forwardImages(lo, hi);
+                case DY_FULL_WIDTH -> dyFullWidthImages(lo, hi);
+                case DW -> dwUnits(lo, hi);
+                case DB -> dbFilters(lo, hi);
+                case DX -> dxImages(lo, hi);
+                case FORWARD_IM2COL -> forwardIm2colImages(lo, hi);
+                case DX_IM2COL -> dxIm2colImages(lo, hi);
+                default -> throw new IllegalStateException("job mode " + mode);
+            }
+        }
+
+        private void forwardImages(int lo, int hi) {
+            int oh = s.oh();
+            int ow = s.ow();
+            Scratch sc = Scratch.get();
+            float[] out = sc.floats(Scratch.OUT, FB * qp);
+            for (int n = lo; n < hi; n++) {
+                float[] src = source(x, n, chw, span, sc);
+                int xo = src == x ? n * chw : 0;
+                for (int g = 0; g < groups; g++) {
+                    for (int q0 = 0; q0 < qp; q0 += 2 * L) {
+                        forwardBlock(src, xo + q0, toff, t, wp, g * t * FB, biasBase + g * FB, out, q0, qp);
+                    }
+                    int fEnd = Math.min(s.f(), (g + 1) * FB);
+                    for (int f = g * FB; f < fEnd; f++) {
+                        int yBase = (n * s.f() + f) * oh * ow;
+                        int oBase = (f - g * FB) * qp;
+                        for (int i = 0; i < oh; i++) {
+                            System.arraycopy(out, oBase + i * s.w(), y, yBase + i * ow, ow);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void dyFullWidthImages(int lo, int hi) {
+            int oh = s.oh();
+            int ow = s.ow();
+            int nf = s.f();
+            Arrays.fill(dyp, lo * fPad * qp, hi * fPad * qp, 0f);
+            for (int n = lo; n < hi; n++) {
+                for (int f = 0; f < nf; f++) {
+                    int src = (n * nf + f) * oh * ow;
+                    int dst = (n * fPad + f) * qp;
+                    for (int i = 0; i < oh; i++) {
+                        System.arraycopy(dy, src + i * ow, dyp, dst + i * s.w(), ow);
+                    }
+                }
+            }
+        }
+
+        private void dwUnits(int lo, int hi) {
+            Scratch sc = Scratch.get();
+            float[] lanes = sc.floats(Scratch.OUT, WB * WB * L);
+            for (int unit = lo; unit < hi; unit++) {
+                int fb = unit / tBlocks;
+                int tb = unit % tBlocks;
+                dwBlock(s, x, chw, span, dyp, fPad, qp, toff, t, fb * WB, tb * WB, lanes, dw, sc);
+            }
+        }
+
+        private void dbFilters(int lo, int hi) {
+            float[] lanes = Scratch.get().floats(Scratch.OUT, L);
+            for (int f = lo; f < hi; f++) {
+                Arrays.fill(lanes, 0, L, 0f);
+                for (int n = 0; n < s.n(); n++) {
+                    sumInto(dyp, (n * fPad + f) * qp, qp, lanes);
+                }
+                db[f] = Gemm.laneSum(lanes, 0);
+            }
+        }
+
+        private void dxImages(int lo, int hi) {
+            int hw = s.h() * s.w();
+            int oh = s.oh();
+            int ow = s.ow();
+            int nf = s.f();
+            int kk = s.kh() * s.kw();
+            Scratch sc = Scratch.get();
+            float[] dyg = sc.floats(Scratch.COL, nf * ds);
+            float[] out = sc.floats(Scratch.OUT, cw * hwp);
+            for (int n = lo; n < hi; n++) {
+                Arrays.fill(dyg, 0, nf * ds, 0f);
+                for (int f = 0; f < nf; f++) {
+                    int src = (n * nf + f) * oh * ow;
+                    for (int i = 0; i < oh; i++) {
+                        System.arraycopy(dy, src + i * ow, dyg, f * ds + front + i * s.w(), ow);
+                    }
+                }
+                for (int cb = 0; cb < cBlocks; cb++) {
+                    int wo = cb * kk * nf * cw;
+                    for (int r0 = 0; r0 < hwp; r0 += chunk) {
+                        if (cw == CB) {
+                            dxBlock(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0, hwp);
+                        } else {
+                            dxBlock1(dyg, front + r0, shifts, kk * nf, wq, wo, out, r0);
+                        }
+                    }
+                    int cEnd = Math.min(s.c(), (cb + 1) * cw);
+                    for (int c = cb * cw; c < cEnd; c++) {
+                        System.arraycopy(out, (c - cb * cw) * hwp, dx, (n * s.c() + c) * hw, hw);
+                    }
+                }
+            }
+        }
+
+        private void forwardIm2colImages(int lo, int hi) {
+            int p = s.oh() * s.ow();
+            float[] col = Scratch.get().floats(Scratch.COL, t * p);
+            for (int n = lo; n < hi; n++) {
+                im2col(s, x, n, col);
+                int yo = n * s.f() * p;
+                for (int f = 0; f < s.f(); f++) {
+                    Arrays.fill(y, yo + f * p, yo + (f + 1) * p, b[f]);
+                }
+                Gemm.ab(Exec.serial(), s.f(), p, t, w, 0, col, 0, y, yo, true);
+            }
+        }
+
+        private void dxIm2colImages(int lo, int hi) {
+            int p = s.oh() * s.ow();
             float[] dcol = Scratch.get().floats(Scratch.OUT, t * p);
             for (int n = lo; n < hi; n++) {
                 Gemm.aTb(Exec.serial(), t, p, s.f(), w, 0, dy, n * s.f() * p, dcol, 0, false);
@@ -619,6 +811,6 @@ public final class Conv2d {
                     }
                 }
             }
-        });
+        }
     }
 }

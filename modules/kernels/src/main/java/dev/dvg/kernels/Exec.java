@@ -87,6 +87,19 @@ public final class Exec implements AutoCloseable {
     }
 
     /**
+     * Ids of the {@code threads() − 1} worker threads (none for a serial executor), so that a caller
+     * can account for the work they do on its behalf, e.g. the bytes they allocate
+     * ({@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes}). A new array per call.
+     */
+    public long[] workerThreadIds() {
+        long[] ids = new long[workers.length];
+        for (int i = 0; i < workers.length; i++) {
+            ids[i] = workers[i].getId();
+        }
+        return ids;
+    }
+
+    /**
      * Runs {@code body} over {@code [from, to)} split into at most {@code threads()} contiguous
      * chunks of nearly equal size; returns when all chunks are done. Exceptions are rethrown.
      */

@@ -239,6 +239,8 @@ public final class Gemm {
         static final int PACKED_ROWS = 1;
         static final int DOTS_ROWS = 2;
         static final int DOTS_COLUMNS = 3;
+        /** Blocks of 4·L columns of the vecmat path. */
+        static final int VECMAT = 4;
         private static final ThreadLocal<Job> OWN = ThreadLocal.withInitial(Job::new);
 
         private boolean inUse;
@@ -308,6 +310,12 @@ public final class Gemm {
                         a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
                 case DOTS_ROWS -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
                 case DOTS_COLUMNS -> dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+                case VECMAT -> {
+                    for (int i = 0; i < m; i++) {
+                        vecmatRow(i, lo * 4 * L, Math.min(n, hi * 4 * L), k, a, aOff, ars, acs, b, bOff, brs,
+                                c, cOff, crs, acc);
+                    }
+                }
                 default -> throw new IllegalStateException("job mode " + mode);
             }
         }
@@ -856,13 +864,12 @@ public final class Gemm {
             }
             return;
         }
-        int blocks = ceilDiv(n, 4 * L);
-        ex.parallelFor(0, blocks, (lo, hi) -> {
-            for (int i = 0; i < m; i++) {
-                vecmatRow(i, lo * 4 * L, Math.min(n, hi * 4 * L), k, a, aOff, ars, acs, b, bOff, brs,
-                        c, cOff, crs, acc);
-            }
-        });
+        Job job = Job.acquire(Job.VECMAT, m, n, k, 0, a, aOff, ars, acs, b, bOff, brs, 1, c, cOff, crs, 1, acc);
+        try {
+            ex.parallelFor(0, ceilDiv(n, 4 * L), job);
+        } finally {
+            job.release();
+        }
     }
 
     private static void vecmatRow(int i, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,

@@ -1,10 +1,10 @@
 package dev.dvg.kernels;
 
 /**
- * Per-thread growable scratch arrays for the convolution kernels, so the hot path does not allocate
- * in steady state. Each slot is owned by one use; a kernel running on the caller's thread as well as
- * on pool threads uses distinct slots for the caller-only data (packed weights) and the per-worker
- * data.
+ * Per-thread growable scratch arrays for the convolution and pooling kernels, so the hot path does
+ * not allocate in steady state. Each slot is owned by one use; a kernel running on the caller's
+ * thread as well as on pool threads uses distinct slots for the caller-only data (packed weights,
+ * offsets) and the per-worker data.
  */
 final class Scratch {
 
@@ -17,9 +17,11 @@ final class Scratch {
     static final int DY = 3;
     static final int COL = 4;
     static final int TAPS = 0;
+    static final int WINDOWS = 1;
+    static final int WINDOW_TAPS = 2;
 
     private final float[][] floats = new float[5][];
-    private final int[][] ints = new int[1][];
+    private final int[][] ints = new int[3][];
 
     static Scratch get() {
         return LOCAL.get();

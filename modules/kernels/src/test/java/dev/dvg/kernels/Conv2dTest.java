@@ -118,6 +118,42 @@ class Conv2dTest {
         }
     }
 
+    /**
+     * Convolutions called from inside a parallel loop, one on the caller's thread and one on the
+     * worker at the same time (their own loops then run inline): each thread's reused loop body and
+     * scratch stay its own, so the results are those of a plain call.
+     */
+    @Test
+    void callsInsideAParallelLoopGiveThePlainResults() {
+        ConvShape[] shapes = {new ConvShape(3, 8, 12, 12, 16, 5, 5, 1), new ConvShape(3, 3, 13, 11, 4, 3, 3, 2)};
+        float[][][] plain = new float[2][][];
+        float[][][] nested = new float[2][][];
+        for (int rep = 0; rep < 20; rep++) {
+            two.parallelFor(0, 2, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    nested[i] = forwardAndBackward(two, shapes[i]);
+                }
+            });
+            for (int i = 0; i < 2; i++) {
+                if (plain[i] == null) {
+                    plain[i] = forwardAndBackward(Exec.serial(), shapes[i]);
+                }
+                for (int k = 0; k < 4; k++) {
+                    assertArrayEquals(plain[i][k], nested[i][k], 0f, "output " + k + " of " + shapes[i]);
+                }
+            }
+        }
+    }
+
+    private static float[][] forwardAndBackward(Exec ex, ConvShape s) {
+        float[] x = GemmTest.random(s.inSize(), 12);
+        float[] w = GemmTest.random(s.weightSize(), 13);
+        float[] y = new float[s.outSize()];
+        Conv2d.forward(ex, s, x, w, GemmTest.random(s.f(), 14), y);
+        float[][] g = run(ex, s, x, w, y, true);
+        return new float[][] {y, g[0], g[1], g[2]};
+    }
+
     @Test
     void rejectsShortArrays() {
         ConvShape s = new ConvShape(2, 1, 5, 5, 2, 3, 3, 1);

@@ -119,6 +119,16 @@ class ExecTest {
         java.util.Set<Thread> mine = kernelThreads();
         mine.removeAll(before);
         assertEquals(2, mine.size(), "workers of a 3-thread executor");
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Thread t : mine) {
+            ids.add(t.getId());
+        }
+        java.util.Set<Long> reported = new java.util.HashSet<>();
+        for (long id : ex.workerThreadIds()) {
+            reported.add(id);
+        }
+        assertEquals(ids, reported, "workerThreadIds");
+        assertEquals(0, Exec.serial().workerThreadIds().length);
         ex.close();
         for (Thread t : mine) {
             t.join(10_000);

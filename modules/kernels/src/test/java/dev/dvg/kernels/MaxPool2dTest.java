@@ -16,7 +16,9 @@ class MaxPool2dTest {
                 new PoolShape(1, 1, 1, 1, 1, 1),
                 new PoolShape(2, 3, 7, 9, 3, 2),
                 new PoolShape(2, 2, 5, 5, 2, 1),     // overlapping windows: gradients add up
-                new PoolShape(3, 1, 13, 11, 3, 3));
+                new PoolShape(3, 1, 13, 11, 3, 3),
+                new PoolShape(2, 3, 21, 19, 2, 2),   // whole vectors of windows and a scalar tail
+                new PoolShape(1, 2, 20, 20, 3, 1));  // overlapping, 324 windows per plane
     }
 
     @ParameterizedTest(name = "{0}")
@@ -27,6 +29,29 @@ class MaxPool2dTest {
         for (int i = 0; i < x.length; i += 5) {
             x[i] = 0.5f;
         }
+        check(s, x);
+    }
+
+    /**
+     * NaN and signed zeros behave as the scalar {@code if (x > max)}: a NaN first in its window
+     * stays the max, a NaN elsewhere is skipped, and -0 and +0 tie (the first wins).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void nanAndSignedZerosAsTheScalarComparison(PoolShape s) {
+        float[] x = GemmTest.random(s.inSize(), 4);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = switch (i % 7) {
+                case 0 -> Float.NaN;
+                case 2, 5 -> -0f;
+                case 3 -> 0f;
+                default -> x[i] - 1f; // negative, below the zeros
+            };
+        }
+        check(s, x);
+    }
+
+    private static void check(PoolShape s, float[] x) {
         float[] dy = GemmTest.random(s.outSize(), 2);
         float[] yRef = new float[s.outSize()];
         int[] amRef = new int[s.outSize()];

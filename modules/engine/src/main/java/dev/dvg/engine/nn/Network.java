@@ -137,7 +137,8 @@ public final class Network {
             throw new IllegalArgumentException("setFlat: expected " + numParams + " values, got " + flat.length);
         }
         int off = 0;
-        for (Param p : params) {
+        for (int i = 0; i < params.size(); i++) { // indexed: no iterator per call (per L-BFGS evaluation)
+            Param p = params.get(i);
             System.arraycopy(flat, off, p.value().data(), 0, p.size());
             off += p.size();
         }
@@ -146,8 +147,8 @@ public final class Network {
     /** Z[N×K]: the last layer's pre-activations (a layer buffer, valid until the next call). */
     public Tensor preOutput(Tensor x, boolean training) {
         Tensor t = x;
-        for (Layer l : layers) {
-            t = l.forward(t, training);
+        for (int i = 0; i < layers.size(); i++) { // indexed: an iterator would be garbage per step
+            t = layers.get(i).forward(t, training);
         }
         return t;
     }
@@ -167,7 +168,8 @@ public final class Network {
         }
         if (spec.l2() > 0) {
             float l2 = (float) spec.l2();
-            for (Param p : params) {
+            for (int j = 0; j < params.size(); j++) {
+                Param p = params.get(j);
                 if (p.regularized()) {
                     float[] w = p.value().data();
                     float[] dw = p.grad().data();
@@ -190,7 +192,8 @@ public final class Network {
     /** The L2 penalty (λ/2)·Σ W² over the weights, in double. */
     public double penalty() {
         double sum = 0;
-        for (Param p : params) {
+        for (int j = 0; j < params.size(); j++) {
+            Param p = params.get(j);
             if (p.regularized()) {
                 float[] w = p.value().data();
                 for (int i = 0, n = p.size(); i < n; i++) {

@@ -89,8 +89,8 @@ public final class Trainer {
         }
         optimizer.step(network.params());
         step = s;
-        for (TrainingListener l : listeners) {
-            l.onStep(s, loss);
+        for (int i = 0; i < listeners.size(); i++) { // indexed: an iterator would be garbage per step
+            listeners.get(i).onStep(s, loss);
         }
         return loss;
     }

@@ -21,7 +21,8 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Param> params) {
-        for (Param p : params) {
+        for (int j = 0; j < params.size(); j++) { // indexed: an iterator would be garbage per step
+            Param p = params.get(j);
             float[] w = p.value().data();
             float[] g = p.grad().data();
             for (int i = 0, n = p.size(); i < n; i++) {

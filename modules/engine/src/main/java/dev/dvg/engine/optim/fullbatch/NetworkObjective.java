@@ -2,6 +2,9 @@ package dev.dvg.engine.optim.fullbatch;
 
 import dev.dvg.engine.Tensor;
 import dev.dvg.engine.nn.Network;
+import dev.dvg.engine.nn.Param;
+
+import java.util.List;
 
 /**
  * A {@link Network} on fixed full-batch data (X, Y) seen as an {@link Objective} over its flat
@@ -36,7 +39,9 @@ public final class NetworkObjective implements Objective {
         network.setFlat(flat);
         double loss = network.computeGradients(x, y);
         int off = 0;
-        for (var p : network.params()) {
+        List<Param> params = network.params();
+        for (int j = 0; j < params.size(); j++) { // indexed: an iterator would be garbage per evaluation
+            Param p = params.get(j);
             float[] gd = p.grad().data();
             for (int i = 0, n = p.size(); i < n; i++) {
                 g[off + i] = gd[i];

@@ -1,0 +1,149 @@
+package dev.dvg.models;
+
+import dev.dvg.engine.nn.MiniBatch;
+import dev.dvg.engine.nn.Network;
+import dev.dvg.engine.nn.Param;
+import dev.dvg.engine.optim.Optimizer;
+import dev.dvg.engine.spec.LossKind;
+import dev.dvg.engine.spec.NetworkSpec;
+import dev.dvg.engine.spec.OptimizerSpec;
+import dev.dvg.kernels.Exec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Steady-state training allocates nothing on David's hot path. For every reference model, with 1
+ * and with 2 kernel threads, a training step on a fixed batch of {@value #BATCH} (as dvg bench times
+ * it: {@code computeGradients}, then {@code optimizer.step}) must allocate less than
+ * {@value #MAX_BYTES_PER_STEP} bytes per step, averaged over {@value #WINDOW} steps and counted on
+ * the calling thread and on the executor's workers (HotSpot's per-thread allocation counters). That
+ * is less than one object per step: a capturing lambda, an iterator or a boxed number is at least
+ * 16 bytes, so any per-step allocation fails.
+ *
+ * <p><b>Warm-up.</b> Until C2 has compiled a kernel, its Vector API code runs interpreted or in C1,
+ * where every vector is an object, and only C2's escape analysis removes short-lived iterators: the
+ * first hundreds of steps allocate up to megabytes each. How long that lasts depends on the
+ * compiler's queue and on recompilations after an earlier model's type profile stops holding, so
+ * windows are measured one after another until one is clean, for at most {@value #BUDGET_SECONDS} s
+ * per case. An allocation made on every step fails every window.
+ *
+ * <p>digits20-mlp25's L-BFGS is replaced by plain SGD, as in dvg bench: a full-batch minimiser has
+ * no "one step" (its line search evaluates the network a varying number of times).
+ */
+class SteadyStateAllocationTest {
+
+    static final int BATCH = 32;
+    static final int WINDOW = 100;
+    static final int MAX_BYTES_PER_STEP = 16;
+    static final int BUDGET_SECONDS = 20;
+    static final double FULL_BATCH_MINIMIZER_SGD_LR = 0.1;
+    static final long DATA_SEED = 7L;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String id : ReferenceModels.ids()) {
+            out.add(Arguments.of(id, 1));
+            out.add(Arguments.of(id, 2));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} thread(s)")
+    @MethodSource("cases")
+    void aWarmTrainingStepAllocatesNothing(String id, int threads) {
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
+                "per-thread allocation counters are not available on this JVM");
+        ModelSpec model = ReferenceModels.get(id);
+        if (David.isFullBatchMinimizer(model.optimizer())) {
+            model = model.withOptimizer(new OptimizerSpec.Sgd(FULL_BATCH_MINIMIZER_SGD_LR));
+        }
+        try (Exec exec = Exec.create(threads)) {
+            Network net = David.network(model, exec);
+            Optimizer optimizer = David.optimizer(model.optimizer());
+            MiniBatch batch = syntheticBatch(model.network());
+            List<Param> params = net.params();
+            long[] workers = exec.workerThreadIds();
+            // the first step sizes the layers' buffers for the batch: allocation by design, once
+            net.computeGradients(batch.x(), batch.y());
+            optimizer.step(params);
+            long t0 = System.nanoTime();
+            long deadline = t0 + BUDGET_SECONDS * 1_000_000_000L;
+            List<String> windows = new ArrayList<>();
+            while (true) {
+                long workers0 = allocated(workers);
+                long caller0 = THREADS.getCurrentThreadAllocatedBytes();
+                for (int s = 0; s < WINDOW; s++) {
+                    net.computeGradients(batch.x(), batch.y());
+                    optimizer.step(params);
+                }
+                long caller = THREADS.getCurrentThreadAllocatedBytes() - caller0;
+                long worker = allocated(workers) - workers0;
+                double perStep = (double) (caller + worker) / WINDOW;
+                windows.add(String.format(Locale.ROOT, "%.1f", perStep));
+                if (perStep < MAX_BYTES_PER_STEP) {
+                    System.out.printf(Locale.ROOT, "allocation %s, %d thread(s): %.2f B/step over %d steps "
+                                    + "(caller %d B, workers %d B) after %d warm-up steps, %.1f s%n",
+                            id, threads, perStep, WINDOW, caller, worker, (windows.size() - 1) * WINDOW,
+                            (System.nanoTime() - t0) / 1e9);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    fail(String.format(Locale.ROOT, "%s, %d thread(s): every window of %d steps allocated "
+                                    + ">= %d B/step for %d s; B/step per window: %s",
+                            id, threads, WINDOW, MAX_BYTES_PER_STEP, BUDGET_SECONDS, String.join(" ", windows)));
+                }
+            }
+        }
+    }
+
+    /** Bytes allocated so far by the given threads (-1 entries, for threads gone, count 0). */
+    private static long allocated(long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += Math.max(0, THREADS.getThreadAllocatedBytes(id));
+        }
+        return sum;
+    }
+
+    /**
+     * A seeded batch of {@value #BATCH} examples for the network: inputs in [0, 1), one-hot targets
+     * for softmax cross-entropy, 0/1 per output otherwise.
+     */
+    static MiniBatch syntheticBatch(NetworkSpec spec) {
+        int per = 1;
+        for (int d : spec.inputShape()) {
+            per *= d;
+        }
+        int k = ModelSpec.outputUnits(spec);
+        SplittableRandom r = new SplittableRandom(DATA_SEED);
+        float[] x = new float[BATCH * per];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble();
+        }
+        float[] y = new float[BATCH * k];
+        for (int n = 0; n < BATCH; n++) {
+            if (spec.loss() == LossKind.SOFTMAX_CE) {
+                y[n * k + r.nextInt(k)] = 1f;
+            } else {
+                for (int j = 0; j < k; j++) {
+                    y[n * k + j] = r.nextInt(2);
+                }
+            }
+        }
+        return David.batch(spec, x, y, BATCH);
+    }
+}
