@@ -5,6 +5,7 @@ import dev.dvg.bench.train.BenchModels;
 import dev.dvg.bench.train.Engines;
 import dev.dvg.runner.Memory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,9 @@ import java.util.Map;
  * prints one JSON line: peak heap (sum of the heap pools' peak usage over the whole process, build
  * included), peak RSS (VmHWM from /proc/self/status, DL4J's off-heap buffers included) and, for DL4J,
  * JavaCPP's {@code Pointer.physicalBytes()} and {@code Pointer.totalBytes()} (off-heap), the max of
- * samples taken after every step.
+ * samples taken after every step, and the live heap after the last step (used heap after a full GC,
+ * the engine still open): what the model, its buffers and the batch really hold, whereas the peak
+ * also counts garbage the JVM had not yet collected (its default heap grows to ¼ of RAM).
  */
 public final class MemoryProbe {
 
@@ -40,6 +43,7 @@ public final class MemoryProbe {
         long maxPhysical = 0;
         long maxTotal = 0;
         long t0 = System.nanoTime();
+        double liveHeap;
         try (Engines e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch),
                 threads)) {
             for (int i = 0; i < steps; i++) {
@@ -49,6 +53,8 @@ public final class MemoryProbe {
                     maxTotal = Math.max(maxTotal, org.bytedeco.javacpp.Pointer.totalBytes());
                 }
             }
+            System.gc();
+            liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB;
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("model", model);
@@ -59,6 +65,7 @@ public final class MemoryProbe {
         r.put("seconds", (System.nanoTime() - t0) / 1e9);
         r.put("peak_heap_mb", Memory.peakHeapMb());
         r.put("peak_rss_mb", Memory.peakRssMb());
+        r.put("live_heap_mb", liveHeap);
         r.put("offheap_physical_bytes_max_mb", dl4j ? maxPhysical / MB : null);
         r.put("offheap_javacpp_total_bytes_max_mb", dl4j ? maxTotal / MB : null);
         r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / MB);

@@ -56,7 +56,8 @@ public record BenchResult(String schema, String runId, boolean quick, Map<String
 
     /** Peak memory of one engine training one model in its own JVM (MB). */
     public record MemoryRow(String model, String batch, String engine, int threads, int steps, Double peakHeapMb,
-                            Double peakRssMb, Double offheapPhysicalMb, Double offheapJavacppTotalMb) {
+                            Double peakRssMb, Double offheapPhysicalMb, Double offheapJavacppTotalMb,
+                            Double liveHeapMb) {
     }
 
     /** David vs DL4J for one (model, batch), each engine at its best measured thread count. */

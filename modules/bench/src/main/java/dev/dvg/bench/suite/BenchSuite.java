@@ -129,7 +129,7 @@ public final class BenchSuite {
         return new MemoryRow((String) m.get("model"), (String) m.get("batch"), (String) m.get("engine"),
                 ((Number) m.get("threads")).intValue(), ((Number) m.get("steps")).intValue(), dbl(m.get("peak_heap_mb")),
                 dbl(m.get("peak_rss_mb")), dbl(m.get("offheap_physical_bytes_max_mb")),
-                dbl(m.get("offheap_javacpp_total_bytes_max_mb")));
+                dbl(m.get("offheap_javacpp_total_bytes_max_mb")), dbl(m.get("live_heap_mb")));
     }
 
     static Double dbl(Object o) {

@@ -132,11 +132,11 @@ public final class BenchTable {
             return "";
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-18s %6s %-6s %10s %10s %12s   (memory, MB, one JVM each)", "model",
-                "batch", "engine", "peak heap", "peak RSS", "off-heap"));
+        lines.add(String.format(Locale.ROOT, "%-18s %6s %-6s %10s %10s %10s %12s   (memory, MB, one JVM each)",
+                "model", "batch", "engine", "live heap", "peak heap", "peak RSS", "off-heap"));
         for (MemoryRow m : r.memory()) {
-            lines.add(String.format(Locale.ROOT, "%-18s %6s %-6s %10s %10s %12s", m.model(), m.batch(), m.engine(),
-                    mb(m.peakHeapMb()), mb(m.peakRssMb()), mb(m.offheapPhysicalMb())));
+            lines.add(String.format(Locale.ROOT, "%-18s %6s %-6s %10s %10s %10s %12s", m.model(), m.batch(), m.engine(),
+                    mb(m.liveHeapMb()), mb(m.peakHeapMb()), mb(m.peakRssMb()), mb(m.offheapPhysicalMb())));
         }
         return String.join("\n", lines);
     }

@@ -54,8 +54,8 @@ class BenchResultTest {
         prov.put("cores", 2);
         prov.put("jdk", "17");
         prov.put("git_commit", "abc");
-        List<MemoryRow> mem = List.of(new MemoryRow("moons", "128", "david", 1, 20, 30.0, 100.0, null, null),
-                new MemoryRow("moons", "128", "dl4j", 1, 20, 60.0, 400.0, 120.0, 130.0));
+        List<MemoryRow> mem = List.of(new MemoryRow("moons", "128", "david", 1, 20, 30.0, 100.0, null, null, 12.0),
+                new MemoryRow("moons", "128", "dl4j", 1, 20, 60.0, 400.0, 120.0, 130.0, 25.0));
         return new BenchResult(BenchResult.SCHEMA, "20260101-000000-abcd", true, prov,
                 Map.of("threads", List.of(1, 2)), ms, mem, ratios, Targets.evaluate(ms, ratios), List.of());
     }
