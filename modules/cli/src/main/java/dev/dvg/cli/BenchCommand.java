@@ -45,6 +45,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "thread counts, one child JVM each with OMP_NUM_THREADS=N (default: ${DEFAULT-VALUE})")
     List<Integer> threads;
 
+    @Option(names = "--profiler", paramLabel = "NAME[:OPTIONS]",
+            description = {"add a JMH profiler to every benchmark, as JMH's -prof takes it (repeatable):",
+                "e.g. stack (hottest methods, printed in child-t<N>.log), jfr:dir=/tmp/jfr, perfasm"})
+    List<String> profilers = List.of();
+
     @Override
     public Integer call() throws Exception {
         Pattern p = null;
@@ -63,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         BenchSuite.Outcome o;
         try {
-            o = BenchSuite.run(new BenchSuite.Config(quick, dir, p, threads, root), w);
+            o = BenchSuite.run(new BenchSuite.Config(quick, dir, p, threads, root, profilers), w);
         } catch (IllegalArgumentException e) {
             throw new Failures.UserError(ExitCodes.USAGE, e.getMessage());
         }

@@ -75,7 +75,7 @@ public final class BenchChild {
             System.out.printf("BENCH-PROGRESS [t=%d %d/%d] %s%n", threads, k, jobs.size(), job.name());
             System.out.flush();
             try {
-                Collection<RunResult> results = new Runner(options(job, threads, plan.forks()).build()).run();
+                Collection<RunResult> results = new Runner(options(job, threads, plan.forks(), plan.profilers()).build()).run();
                 if (results.isEmpty()) {
                     failures.add("t=" + threads + " " + job.name() + ": JMH returned no result (see the log)");
                 }
@@ -91,7 +91,7 @@ public final class BenchChild {
     }
 
     /** The JMH options of one job at one thread count. */
-    static ChainedOptionsBuilder options(BenchPlan.Job job, int threads, int forks) {
+    static ChainedOptionsBuilder options(BenchPlan.Job job, int threads, int forks, List<String> profilers) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^" + job.benchmark().replace(".", "\\.") + "$")
                 .forks(forks)
@@ -106,6 +106,14 @@ public final class BenchChild {
         }
         if (job.gcProfiler()) {
             b.addProfiler(GCProfiler.class);
+        }
+        for (String p : profilers) {
+            int colon = p.indexOf(':');
+            if (colon < 0) {
+                b.addProfiler(p);
+            } else {
+                b.addProfiler(p.substring(0, colon), p.substring(colon + 1));
+            }
         }
         return b;
     }

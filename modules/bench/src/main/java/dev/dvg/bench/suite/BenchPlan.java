@@ -25,7 +25,20 @@ import java.util.regex.Pattern;
  * 3 × 1 s warm-up (the Vector API runs its allocating
  * fallback until C2 compiles it, slower on a loaded machine), 3 × 0.5 s measurement; memory of mnist-mlp256, mnist-lenet and moons, 20 steps.
  */
-public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob> memory) {
+public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob> memory, List<String> profilers) {
+
+    public BenchPlan {
+        profilers = profilers == null ? List.of() : List.copyOf(profilers);
+    }
+
+    /**
+     * This plan with JMH profilers added to every job, each {@code NAME} or {@code NAME:OPTIONS} as
+     * JMH's {@code -prof} takes them (e.g. {@code stack}, {@code jfr:dir=/tmp/jfr}); their output goes
+     * to the child JVMs' logs ({@code child-t<N>.log}) or where their options say.
+     */
+    public BenchPlan withProfilers(List<String> names) {
+        return new BenchPlan(quick, forks, jobs, memory, names);
+    }
 
     /** One JMH run: a benchmark ({@code Class.method} regexp), fixed params, iteration settings. */
     public record Job(String name, String kind, String benchmark, Map<String, List<String>> params,
@@ -120,7 +133,7 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
             jobs.removeIf(j -> !include.matcher(j.name()).find());
             mem.removeIf(m -> !include.matcher("memory " + m.model() + " " + m.batch()).find());
         }
-        return new BenchPlan(quick, quick ? 0 : 1, List.copyOf(jobs), List.copyOf(mem));
+        return new BenchPlan(quick, quick ? 0 : 1, List.copyOf(jobs), List.copyOf(mem), List.of());
     }
 
     private static Map<String, List<String>> params(String model, String batch, List<String> engines) {

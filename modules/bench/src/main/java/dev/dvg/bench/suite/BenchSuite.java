@@ -43,9 +43,12 @@ public final class BenchSuite {
      * @param include  keep jobs whose name it finds (null: all)
      * @param threads  thread counts, one child JVM each
      * @param repoRoot the checkout (git commit in the provenance), may be null
+     * @param profilers JMH profilers added to every job ({@code NAME[:OPTIONS]}), may be empty
      */
-    public record Config(boolean quick, Path outRoot, Pattern include, List<Integer> threads, Path repoRoot) {
+    public record Config(boolean quick, Path outRoot, Pattern include, List<Integer> threads, Path repoRoot,
+                         List<String> profilers) {
         public Config {
+            profilers = profilers == null ? List.of() : List.copyOf(profilers);
             Objects.requireNonNull(outRoot, "outRoot");
             if (threads == null || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
                 throw new IllegalArgumentException("threads must be a non-empty list of counts >= 1, got " + threads);
@@ -62,7 +65,7 @@ public final class BenchSuite {
     }
 
     public static Outcome run(Config cfg, PrintWriter log) throws IOException, InterruptedException {
-        BenchPlan plan = BenchPlan.of(cfg.quick(), cfg.include());
+        BenchPlan plan = BenchPlan.of(cfg.quick(), cfg.include()).withProfilers(cfg.profilers());
         if (plan.jobs().isEmpty() && plan.memory().isEmpty()) {
             throw new IllegalArgumentException("--include " + cfg.include() + " matches no benchmark");
         }

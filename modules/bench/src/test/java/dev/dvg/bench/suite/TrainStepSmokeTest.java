@@ -18,7 +18,7 @@ class TrainStepSmokeTest {
         BenchPlan.Job job = new BenchPlan.Job("train moons 32", "train", BenchPlan.TRAIN,
                 Map.of("model", List.of("moons"), "batch", List.of("32"), "engine", List.of("david", "dl4j")),
                 0, 0.1, 1, 0.2, true, null);
-        Collection<RunResult> results = new Runner(BenchChild.options(job, 1, 0).build()).run();
+        Collection<RunResult> results = new Runner(BenchChild.options(job, 1, 0, List.of()).build()).run();
         assertEquals(2, results.size());
         for (RunResult r : results) {
             BenchChild.Raw raw = BenchChild.toRaw(job, r);
