@@ -27,13 +27,16 @@ public final class Nd4jSetup {
 
     /**
      * The ND4J side of the provenance: backend class, the nd4j-native classifier jar(s) on the
-     * class path (generic {@code linux-x86_64}, {@code -avx2}, {@code -avx512}, {@code -onednn}), BLAS
-     * vendor and threads, OpenMP threads, {@code OMP_NUM_THREADS}, and ND4J's own environment report.
+     * class path (generic {@code linux-x86_64}, {@code -avx2}, {@code -avx512}, {@code -onednn}) and the
+     * native libraries actually loaded from them, BLAS vendor and threads, OpenMP threads,
+     * {@code OMP_NUM_THREADS}, and ND4J's own environment report.
      */
     public static Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", Nd4j.getBackend().getClass().getName());
         m.put("nd4j_native_classifier_jars", nativeJars());
+        m.put("nd4j_native_library_loaded", loadedLibrary("nd4jcpu"));
+        m.put("openblas_library_loaded", loadedLibrary("openblas@.0"));
         m.put("blas_vendor", Nd4j.factory().blas().getBlasVendor().toString());
         m.put("blas_max_threads", Nd4j.factory().blas().getMaxThreads());
         m.put("omp_max_threads", Nd4j.getEnvironment().maxThreads());
@@ -47,6 +50,14 @@ public final class Nd4jSetup {
         }
         m.put("executioner_environment", env);
         return m;
+    }
+
+    /**
+     * Where JavaCPP loaded a native library from (e.g. {@code …/linux-x86_64-avx512/libnd4jcpu.so}):
+     * with several nd4j-native classifier jars on the class path this says which build runs.
+     */
+    static String loadedLibrary(String name) {
+        return org.bytedeco.javacpp.Loader.getLoadedLibraries().get(name);
     }
 
     /** File names of the nd4j-native and openblas jars with a platform classifier on the class path. */
