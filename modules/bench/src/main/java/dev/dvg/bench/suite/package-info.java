@@ -24,7 +24,9 @@
  * {@code MultiLayerConfiguration}); no listeners; batch INDArrays created once, outside the timed
  * call; JMH warm-up excluded; OpenMP and BLAS threads set explicitly; the ratio uses each engine at
  * its best measured thread count. The nd4j-native build is the generic {@code linux-x86_64} one
- * unless a profile swaps it; bench.json names the jar that was on the class path. To compare builds:
+ * unless a profile swaps it; bench.json names the jars on the class path and the library JavaCPP
+ * loaded ({@code nd4j_native_library_loaded}: with -Pnd4j-avx512 both jars are present and the
+ * avx512 build is the one loaded). To compare builds:
  * <pre>
  *   for p in "" -Pnd4j-avx2 -Pnd4j-avx512 -Pnd4j-onednn; do
  *     ./mvnw -B -q $p -pl modules/cli -am package -DskipTests &amp;&amp; \
@@ -34,7 +36,13 @@
  *   done
  * </pre>
  * (call java directly: {@code ./dvg} rebuilds without the profile when sources changed). The
- * profiles need network once (Maven Central). NOTES-DL4J found them within 6% of generic here.
+ * profiles need network once (Maven Central). NOTES-DL4J found them within 6% of generic here;
+ * measured again with this suite (2026-11-22, batch 128, 1 thread, generic and avx512 runs
+ * alternated twice): DL4J examples/s generic vs avx512 — is-zero-mlp64 24,411 / 33,429 vs
+ * 22,370 / 32,807; mnist-mlp256 11,055 / 12,755 vs 12,297 / 12,258; mnist-lenet 435 / 483 vs
+ * 438 / 429; moons 19,550 / 26,408 vs 21,636 / 24,517 — no difference beyond the run-to-run spread
+ * (both use the same OpenBLAS, whose kernels are picked at run time), so the generic build stays
+ * the default.
  *
  * <h2>Output</h2>
  * {@code results/bench/<run-id>/}: bench.json ({@link dev.dvg.bench.suite.BenchResult}, fields in
