@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fast {@link Gemm} against {@link ReferenceGemm}, and 1 vs 2 threads bit for bit. */
 class GemmTest {
@@ -159,11 +160,12 @@ class GemmTest {
      * (ab: X·W) and along m (aTb: Xᵀ·dZ), with 203 rows so the last row tile is partial, and k = 2100
      * so the two paths also cut k into different blocks.
      */
-    @Test
-    void inPlaceAndPackedAPathsAgreeBitForBit() {
+    @ParameterizedTest(name = "A {0}")
+    @ValueSource(strings = {"dense", "mostly zero"})
+    void inPlaceAndPackedAPathsAgreeBitForBit(String kind) {
         int m = 203;
         int k = 2100;
-        float[] a = random(m * k, 21);
+        float[] a = kind.equals("dense") ? random(m * k, 21) : imageLike(m, k, 21);
         float[] wide = random(k * 160, 22);
         float[] narrow = new float[k * 64];
         for (int p = 0; p < k; p++) {
@@ -188,6 +190,70 @@ class GemmTest {
                         assertEquals(cw[i * 160 + j], cn[i * 64 + j], 0f,
                                 (transposed ? "aTb" : "ab") + " acc=" + acc + " C(" + i + "," + j + ")");
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows like flattened images: a zero border, a few all-zero rows, and inside the rest about half
+     * the entries zero. The packed path drops the p where a whole MR-row panel of A is zero (and, for
+     * aTb, where MR columns are), so these exercise both the compacted and the plain panels.
+     */
+    static float[] imageLike(int m, int k, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = new float[m * k];
+        for (int i = 0; i < m; i++) {
+            if (i % 11 == 5) {
+                continue;
+            }
+            for (int p = k / 5; p < k - k / 4; p++) {
+                if (r.nextBoolean()) {
+                    a[i * k + p] = (float) (r.nextDouble() * 2 - 1);
+                }
+            }
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void mostlyZeroOperandsMatchReferenceAndAreThreadCountIndependent(Form f, int m, int n, int k) {
+        float[] a = imageLike(f == Form.ATB ? k : m, f == Form.ATB ? m : k, 31 + k);
+        float[] b = random(k * n, 32 + n);
+        for (boolean acc : new boolean[] {false, true}) {
+            float[] c0 = random(m * n, 33);
+            float[] expected = c0.clone();
+            float[] one = c0.clone();
+            float[] par = c0.clone();
+            call(f, Exec.serial(), false, m, n, k, a, 0, b, 0, expected, 0, acc);
+            call(f, Exec.serial(), true, m, n, k, a, 0, b, 0, one, 0, acc);
+            call(f, two, true, m, n, k, a, 0, b, 0, par, 0, acc);
+            assertArrayEquals(one, par, 0f, f + " 1 vs 2 threads");
+            float tol = REL_TOL * (k + 1);
+            for (int i = 0; i < one.length; i++) {
+                if (Math.abs(one[i] - expected[i]) > tol * (1 + Math.abs(expected[i]))) {
+                    fail(f + " acc=" + acc + " at " + i + ": expected " + expected[i] + " got " + one[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroPanelsAreSkippedButNanInAIsNot() {
+        int m = 64;
+        int n = 256;
+        int k = 300;
+        float[] a = new float[m * k];
+        a[17 * k + 250] = Float.NaN; // one NaN in an otherwise zero A: row 17 must come out NaN
+        float[] b = random(k * n, 41);
+        float[] c = random(m * n, 42);
+        Gemm.ab(two, m, n, k, a, 0, b, 0, c, 0, false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float v = c[i * n + j];
+                if (i == 17 ? !Float.isNaN(v) : v != 0f) {
+                    fail("C(" + i + "," + j + ") = " + v);
                 }
             }
         }
