@@ -214,8 +214,9 @@ public final class BenchSuite {
         s.put("child_launch", "one child JVM per thread count (ProcessBuilder) with OMP_NUM_THREADS=<threads> in its "
                 + "environment; JMH forks, if any, inherit it; inside, ND4J Environment.setMaxThreads/"
                 + "setMaxMasterThreads and BLAS setMaxThreads = threads; David uses Exec.create(threads)");
-        s.put("data", "synthetic seeded batches: inputs U[0,1), valid targets (one-hot / 0-1), fixed per benchmark; "
-                + "parameters restored in place before every JMH iteration");
+        s.put("data", "each model's own training data: its first N examples as the runner prepares them "
+                + "(recipe transform, targets; moons with the runner's data seed 0), fixed per benchmark; kernels "
+                + "(gemm, conv): seeded dense U[-0.5,0.5) operands; parameters restored in place before every JMH iteration");
         s.put("digits20_optimizer_note", "digits20-mlp25's L-BFGS is replaced by SGD(lr 0.1) on both engines in the "
                 + "step benchmark: one gradient evaluation + update per step");
         s.put("memory_probe", "one JVM per (model, engine), " + CHILD_JVM_ARGS + ", OMP_NUM_THREADS=1, 1 thread; peak "

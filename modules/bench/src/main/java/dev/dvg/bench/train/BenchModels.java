@@ -1,16 +1,28 @@
 package dev.dvg.bench.train;
 
-import dev.dvg.engine.spec.LossKind;
+import dev.dvg.data.LabeledData;
+import dev.dvg.data.fetch.DataCatalog;
 import dev.dvg.engine.spec.NetworkSpec;
 import dev.dvg.engine.spec.OptimizerSpec;
+import dev.dvg.models.DataRecipe;
 import dev.dvg.models.David;
+import dev.dvg.models.ModelData;
 import dev.dvg.models.ModelSpec;
 import dev.dvg.models.ReferenceModels;
-import java.util.SplittableRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the step and inference benchmarks train on: the reference model's spec for a batch label,
- * and a seeded synthetic batch of the model's input shape with valid targets.
+ * and a batch of the model's own data — its first N training examples, prepared as the runner
+ * prepares them (the recipe's transform and target encoding; moons generated with the runner's data
+ * seed). Real data, not random numbers, because the cost of a step depends on it: David's GEMM
+ * skips the inputs' all-zero panels (MNIST is 81 % zero pixels), and values decide how soon
+ * optimiser state reaches float denormals.
  *
  * <p>Batch labels are a number ({@code 32}, {@code 128}, …) or {@code full}: the model's natural full
  * batch — moons 900 (its 90% training split), digits20-mlp25 5000, mnist-mlp256 60000 (the recipe's
@@ -26,8 +38,9 @@ public final class BenchModels {
 
     /** SGD learning rate that replaces L-BFGS/CG in the step benchmark. */
     public static final double FULL_BATCH_MINIMIZER_SGD_LR = 0.1;
-    /** Seed of the synthetic inputs and targets. */
-    public static final long DATA_SEED = 20_240_808L;
+    /** Seed of generated data (moons) and random splits: the runner's, so both see the same examples. */
+    public static final long DATA_SEED = 0L;
+    private static final Map<DataRecipe, ModelData> LOADED = new ConcurrentHashMap<>();
 
     private BenchModels() {
     }
@@ -76,33 +89,41 @@ public final class BenchModels {
         return per;
     }
 
-    /** Seeded inputs in [0, 1) (pixel-like), N × input size, row-major. */
-    public static float[] inputs(NetworkSpec spec, int n) {
-        SplittableRandom r = new SplittableRandom(DATA_SEED);
-        float[] x = new float[n * inputSize(spec)];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextDouble();
-        }
-        return x;
+    /** The first n training examples of a model's data: inputs N × input size and targets N × K, row-major. */
+    public record Batch(float[] x, float[] y, int n) {
     }
 
     /**
-     * Seeded valid targets, N × K: one-hot rows for softmax cross-entropy, 0/1 per output for
-     * sigmoid BCE, uniform [0, 1) for MSE.
+     * The first {@code n} training examples of the model's data recipe (loaded once per JVM, fetched
+     * through the data catalog when missing) and their targets.
+     *
+     * @throws IllegalArgumentException when the training set has fewer than n examples
      */
-    public static float[] targets(NetworkSpec spec, int n) {
-        int k = ModelSpec.outputUnits(spec);
-        SplittableRandom r = new SplittableRandom(DATA_SEED + 1);
-        float[] y = new float[n * k];
-        for (int i = 0; i < n; i++) {
-            if (spec.loss() == LossKind.SOFTMAX_CE) {
-                y[i * k + r.nextInt(k)] = 1f;
-            } else {
-                for (int j = 0; j < k; j++) {
-                    y[i * k + j] = spec.loss() == LossKind.BCE_SIGMOID ? r.nextInt(2) : (float) r.nextDouble();
-                }
-            }
+    public static Batch batch(ModelSpec spec, int n) {
+        ModelData data = LOADED.computeIfAbsent(spec.data(), BenchModels::load);
+        LabeledData train = data.train();
+        if (n > train.n()) {
+            throw new IllegalArgumentException("batch " + n + " is larger than the " + train.n()
+                    + " training examples of " + spec.data());
         }
-        return y;
+        int d = train.features();
+        float[] targets = data.trainTargets();
+        int k = targets.length / train.n();
+        if (k != ModelSpec.outputUnits(spec.network())) {
+            throw new IllegalStateException("data targets have width " + k + " but the network has "
+                    + ModelSpec.outputUnits(spec.network()) + " outputs");
+        }
+        return new Batch(Arrays.copyOf(train.x(), n * d), Arrays.copyOf(targets, n * k), n);
+    }
+
+    private static ModelData load(DataRecipe recipe) {
+        try {
+            DataCatalog catalog = DataCatalog.fromEnvironment();
+            Path digits = recipe.dataset() == DataRecipe.Dataset.DIGITS20 ? catalog.digits20() : null;
+            return ModelData.load(recipe, catalog, digits, DATA_SEED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("benchmark data for " + recipe + ": " + e.getMessage()
+                    + " (./dvg data fetch all gets every set)", e);
+        }
     }
 }

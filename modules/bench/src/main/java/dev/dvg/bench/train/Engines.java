@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One engine set up for a benchmark: a network of the model from the same initial parameters
- * (David's seeded init, copied into DL4J), the model's optimiser, and one fixed synthetic batch
+ * (David's seeded init, copied into DL4J), the model's optimiser, and one fixed batch of the model's own data ({@link BenchModels})
  * already in the engine's own memory, so a timed call does only the engine's work.
  */
 public interface Engines extends AutoCloseable {
@@ -43,8 +43,9 @@ public interface Engines extends AutoCloseable {
 
     /** Builds {@code engine} ("david" or "dl4j") for a model spec, batch N and thread count. */
     static Engines create(String engine, ModelSpec spec, int n, int threads) {
-        float[] x = BenchModels.inputs(spec.network(), n);
-        float[] y = BenchModels.targets(spec.network(), n);
+        BenchModels.Batch data = BenchModels.batch(spec, n);
+        float[] x = data.x();
+        float[] y = data.y();
         return switch (engine) {
             case "david" -> new DavidEngine(spec, x, y, n, threads);
             case "dl4j" -> new Dl4jEngine(spec, x, y, n, threads);

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step — forward + backward + the model's optimiser update — of a reference model on a
- * fixed seeded synthetic batch ({@link BenchModels}), David or DL4J ({@link Engines}), in steps/s;
+ * fixed batch of the model's own training data ({@link BenchModels}), David or DL4J ({@link Engines}), in steps/s;
  * examples/s = steps/s · N. Both engines start from the same parameters (David's seeded init).
  *
  * <p>The timed method does nothing but the engine's call: the batch is prepared in each engine's own

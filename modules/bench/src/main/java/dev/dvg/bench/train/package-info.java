@@ -4,9 +4,11 @@
  * of every reference model, David vs DL4J from the same initial parameters
  * ({@link dev.dvg.bench.train.Engines}).
  *
- * <p>Data is synthetic, not MNIST: seeded inputs in [0, 1) of the model's input shape and valid
- * targets ({@link dev.dvg.bench.train.BenchModels}) — the cost of a step does not depend on the
- * values, and no data file is needed. Each model's own optimiser from its spec is used, except
+ * <p>Data is each model's own: its first N training examples as the runner prepares them
+ * ({@link dev.dvg.bench.train.BenchModels}; {@code ./dvg data fetch all} first, or the catalog
+ * fetches them). The cost of a step depends on the values — David skips the all-zero panels of
+ * MNIST's inputs, and values decide when optimiser state reaches float denormals — so random
+ * numbers would measure another workload. Each model's own optimiser from its spec is used, except
  * digits20-mlp25's L-BFGS (SGD on both engines, see {@code BenchModels}). Direct use:
  * <pre>
  *   ./mvnw -B -q -pl modules/bench -am package -DskipTests
