@@ -46,14 +46,36 @@ public final class SoftmaxCrossEntropy implements Loss {
         float[] g = dz.data();
         double sum = 0;
         for (int r = 0; r < n; r++) {
-            int off = r * k;
-            sum += rowLoss(zd, yd, off, k);
-            Softmax.softmaxRow(zd, g, off, k);
-            for (int j = 0; j < k; j++) {
-                g[off + j] = (g[off + j] - yd[off + j]) / n;
-            }
+            sum += rowLossAndGradient(zd, yd, g, r * k, k, n);
         }
         return sum / n;
+    }
+
+    /**
+     * One row's loss, and its gradient (softmax − y)/N into g, from one exponential per entry:
+     * e_j = exp(z_j − max) in double serves both the log-sum-exp and the softmax e_j / Σe.
+     */
+    private static double rowLossAndGradient(float[] z, float[] y, float[] g, int off, int k, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z[off + j]);
+        }
+        double s = 0;
+        for (int j = 0; j < k; j++) {
+            double e = Math.exp(z[off + j] - max);
+            g[off + j] = (float) e; // e ≤ 1: no overflow in the float buffer; divided below
+            s += e;
+        }
+        double lse = max + Math.log(s);
+        double loss = 0;
+        for (int j = 0; j < k; j++) {
+            float yj = y[off + j];
+            if (yj != 0f) {
+                loss += yj * (lse - z[off + j]);
+            }
+            g[off + j] = ((float) (g[off + j] / s) - yj) / n;
+        }
+        return loss;
     }
 
     private static double rowLoss(float[] z, float[] y, int off, int k) {
