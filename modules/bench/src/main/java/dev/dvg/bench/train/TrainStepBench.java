@@ -1,6 +1,7 @@
 package dev.dvg.bench.train;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * memory at setup, the parameters are put back in place (no allocation) before every iteration so
  * long runs do not drift (e.g. into float denormals).
  *
+ * <p><b>Warm-up in steps.</b> Before JMH's own (timed) warm-up iterations, the trial setup runs
+ * {@value #WARMUP_STEPS} steps, or as many as fit in {@value #WARMUP_MAX_SECONDS} s. HotSpot moves
+ * a method to C2 after counting its calls and loop back-edges, not after some time, and until then
+ * David's Vector-API code runs boxed: mnist-lenet's Adam update ({@code Updates.adam}, called 6
+ * times per step) stays in C1, allocating 851,488 B per step, for its first 127–276 steps at any
+ * batch size (measured). At batch 512 that is 5–14 s, longer than a few timed warm-up iterations, and
+ * it is what JMH reported as 0.4–0.8 MB/op. Likewise digits20-mlp25 at 512: the edge tile of its
+ * output layer's dW ({@code Gemm.kernel}, one call per step) runs in C1, 1.28 MB per step, for its
+ * first ~280–430 steps. Both engines get the same warm-up.
+ *
  * <p><b>Allocation.</b> {@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread of the JVM,
  * the harness's included: about 6 KB per iteration (a {@code Thread.sleep} benchmark shows 1.6 KB/op
  * at 1 op/s), which a step that runs once a second cannot hide. {@link EngineAlloc} counts only the
@@ -43,6 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx6g"})
 public class TrainStepBench extends EngineBench {
 
+    /** Steps run at trial setup, before JMH's warm-up (see the class doc). */
+    public static final int WARMUP_STEPS = 500;
+    /** ... unless they take longer than this (mnist-mlp256 full batch: ~1 s per step). */
+    public static final double WARMUP_MAX_SECONDS = 20;
     /** Name of the secondary result with the engine threads' bytes (sum over iterations). */
     public static final String ENGINE_ALLOC_BYTES = "engineAllocBytes";
     /** Name of the secondary result with the steps those bytes were counted over. */
@@ -57,6 +72,19 @@ public class TrainStepBench extends EngineBench {
     @Override
     String batchLabel() {
         return batch;
+    }
+
+    @Override
+    void warmUp() {
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (WARMUP_MAX_SECONDS * 1e9);
+        int steps = 0;
+        while (steps < WARMUP_STEPS && System.nanoTime() < deadline) {
+            e.trainStep();
+            steps++;
+        }
+        e.restoreParams();
+        System.out.printf(Locale.ROOT, "# warm-up: %d steps in %.1f s%n", steps, (System.nanoTime() - t0) / 1e9);
     }
 
     @Setup(Level.Iteration)
