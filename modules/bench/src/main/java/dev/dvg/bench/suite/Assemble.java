@@ -83,7 +83,7 @@ public final class Assemble {
                 ? 100 * value / peak : null;
         return new Measurement(r.kind(), subject, batch, n, engine, threads, r.score(), r.scoreError(),
                 r.scoreUnit(), value, r.scoreError() == null ? null : r.scoreError() * factor, unit,
-                r.allocBytesPerOp(), pct);
+                r.allocBytesPerOp(), r.engineAllocBytesPerOp(), pct);
     }
 
     /** Per (model, batch) of the training steps: each engine at its best thread count, and the ratio. */

@@ -3,6 +3,7 @@ package dev.dvg.bench.suite;
 import dev.dvg.bench.train.BenchModels;
 import dev.dvg.bench.train.Engines;
 import dev.dvg.bench.train.Nd4jSetup;
+import dev.dvg.bench.train.TrainStepBench;
 import dev.dvg.models.ReferenceModels;
 import dev.dvg.runner.ResultFiles;
 import java.lang.management.ManagementFactory;
@@ -32,9 +33,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchChild {
 
-    /** One JMH score as the child saw it. */
+    /**
+     * One JMH score as the child saw it; {@code allocBytesPerOp} is the gc profiler's
+     * {@code gc.alloc.rate.norm}, {@code engineAllocBytesPerOp} the engine threads' bytes per step
+     * ({@link TrainStepBench.EngineAlloc}, train only).
+     */
     public record Raw(String job, String kind, String benchmark, Map<String, String> params, double score,
-                      Double scoreError, String scoreUnit, Double allocBytesPerOp) {
+                      Double scoreError, String scoreUnit, Double allocBytesPerOp, Double engineAllocBytesPerOp) {
     }
 
     /** What the child writes. */
@@ -127,7 +132,17 @@ public final class BenchChild {
         Result<?> p = r.getPrimaryResult();
         Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
         return new Raw(job.name(), job.kind(), label, params, p.getScore(), finite(p.getScoreError()),
-                p.getScoreUnit(), alloc == null ? null : finite(alloc.getScore()));
+                p.getScoreUnit(), alloc == null ? null : finite(alloc.getScore()), engineAllocPerStep(r));
+    }
+
+    /** Engine threads' bytes / steps over the measurement iterations, or null when not counted. */
+    static Double engineAllocPerStep(RunResult r) {
+        Result<?> bytes = r.getSecondaryResults().get(TrainStepBench.ENGINE_ALLOC_BYTES);
+        Result<?> steps = r.getSecondaryResults().get(TrainStepBench.ENGINE_STEPS);
+        if (bytes == null || steps == null || !(steps.getScore() > 0)) {
+            return null;
+        }
+        return finite(bytes.getScore() / steps.getScore());
     }
 
     static Double finite(double v) {

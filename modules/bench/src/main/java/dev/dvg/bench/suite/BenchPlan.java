@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * <p>Full: training steps of all six models at batch 32/128/512 plus the natural full batches
  * (moons 900, digits20 5000, mnist-mlp256 60000), inference at 128 and 1024, the six GEMM shapes,
  * both conv layers, the FMA peak; each JMH benchmark in its own fork, 2 × 1 s warm-up and 4 × 1 s
- * measurement (mnist-lenet and the full batches: 5 warm-up iterations; mnist-mlp256 full: 5 × 3 s
- * and 3 × 3 s). Memory: every model, 100 steps at
- * batch 128 (mnist-mlp256: also full batch, 5 steps).
+ * measurement (mnist-mlp256 full: 2 × 3 s and 3 × 3 s). Every training-step trial first runs
+ * {@value dev.dvg.bench.train.TrainStepBench#WARMUP_STEPS} steps (at most
+ * {@value dev.dvg.bench.train.TrainStepBench#WARMUP_MAX_SECONDS} s) at setup: see
+ * {@link dev.dvg.bench.train.TrainStepBench} for why a warm-up counted in seconds is not enough.
+ * Memory: every model, 100 steps at batch 128 (mnist-mlp256: also full batch, 5 steps).
  *
  * <p>Quick ({@code --quick}): training steps of all six models at batch 128 and mnist-mlp256 full
  * batch (David only, 2 threads: the 2000-step target), inference of mnist-mlp256 and mnist-lenet at
@@ -55,15 +57,6 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
     public record MemoryJob(String model, String batch, String engine, int threads, int steps) {
     }
 
-    /**
-     * Warm-up iterations of the slow steps (LeNet, full batches): until C2 has compiled a method its
-     * Vector-API code runs boxed, and a method called once per step with long inner loops gets there
-     * only after a few calls — mnist-mlp256 at full batch allocated ~1 GB in its first step, 1.8 MB in
-     * its second and 168 B from the third on, so a 2 × 2 s warm-up (≈ 3 steps) left JMH reporting
-     * 0.6–126 MB/op.
-     */
-    static final int SLOW_WARMUP_ITERATIONS = 5;
-
     static final String TRAIN = "dev.dvg.bench.train.TrainStepBench.step";
     static final String INFER = "dev.dvg.bench.train.InferenceBench.output";
     static final String GEMM = "dev.dvg.bench.kernels.GemmBench.(david|nd4j)";
@@ -86,16 +79,15 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
         jobs.add(new Job("peak fma", "peak", PEAK, Map.of(), wi, w, i, t, false, null));
         List<String> batches = quick ? List.of("128") : List.of("32", "128", "512");
         for (String model : ReferenceModels.ids()) {
-            // a step that runs few times per second needs more warm-up before C2 has all of it
-            int lwi = !quick && model.equals(ReferenceModels.MNIST_LENET) ? SLOW_WARMUP_ITERATIONS : wi;
+            // steps that run few times per second are warmed up in steps by TrainStepBench itself
             for (String b : batches) {
                 jobs.add(new Job("train " + model + " " + b, "train", TRAIN, params(model, b, ENGINES),
-                        lwi, w, i, t, true, null));
+                        wi, w, i, t, true, null));
             }
             if (!quick && BenchModels.fullBatch(model) > 0) {
                 boolean big = model.equals(ReferenceModels.MNIST_MLP256);
                 jobs.add(new Job("train " + model + " full", "train", TRAIN, params(model, "full", ENGINES),
-                        SLOW_WARMUP_ITERATIONS, big ? 3 : w, big ? 3 : i, big ? 3 : t, true, null));
+                        wi, big ? 3 : w, big ? 3 : i, big ? 3 : t, true, null));
             }
         }
         if (quick) {

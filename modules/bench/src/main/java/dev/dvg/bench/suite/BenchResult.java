@@ -46,12 +46,17 @@ public record BenchResult(String schema, String runId, boolean quick, Map<String
      * @param value         score converted: examples/s (train, inference, conv) or GFLOP/s (gemm, peak)
      * @param valueError    the error converted the same way
      * @param valueUnit     "examples/s" or "GFLOP/s"
-     * @param allocBytesPerOp JMH {@code gc.alloc.rate.norm} (B/op) when the gc profiler ran, else null
+     * @param allocBytesPerOp JMH {@code gc.alloc.rate.norm} (B/op) when the gc profiler ran, else null:
+     *                      every thread of the JVM, the harness's ~6 KB per iteration included
+     * @param engineAllocBytesPerOp train only: bytes allocated per step by the engine's own threads (the
+     *                      caller and David's kernel workers; DL4J: the caller), over every step of the
+     *                      measurement iterations ({@code TrainStepBench.EngineAlloc}); else null
      * @param pctOfPeak     GFLOP/s as a % of the measured FMA peak at the same thread count (gemm, conv)
      */
     public record Measurement(String kind, String subject, String batch, Integer n, String engine, int threads,
                               double score, Double scoreError, String scoreUnit, double value, Double valueError,
-                              String valueUnit, Double allocBytesPerOp, Double pctOfPeak) {
+                              String valueUnit, Double allocBytesPerOp, Double engineAllocBytesPerOp,
+                              Double pctOfPeak) {
     }
 
     /** Peak memory of one engine training one model in its own JVM (MB). */

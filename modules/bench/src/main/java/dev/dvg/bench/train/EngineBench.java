@@ -33,6 +33,11 @@ public abstract class EngineBench {
         String batch = batchLabel();
         e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch), threads);
         System.out.println("# settings: " + e.settings());
+        warmUp();
+    }
+
+    /** Runs at the end of the trial setup, before JMH's warm-up iterations; nothing by default. */
+    void warmUp() {
     }
 
     @TearDown(Level.Trial)

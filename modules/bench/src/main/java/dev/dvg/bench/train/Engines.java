@@ -35,6 +35,13 @@ public interface Engines extends AutoCloseable {
     /** Puts the initial parameters back (in place, no allocation): bounds drift over long runs. */
     void restoreParams();
 
+    /**
+     * Ids of the Java threads other than the caller's that compute this engine's steps: David's
+     * kernel workers ({@code Exec.workerThreadIds()}, none at 1 thread); none for DL4J, whose
+     * OpenMP and BLAS pools are native threads. A new array per call.
+     */
+    long[] workerThreadIds();
+
     /** What was set, for bench.json. */
     Map<String, Object> settings();
 
@@ -92,6 +99,11 @@ public interface Engines extends AutoCloseable {
                 System.arraycopy(initial, off, p.value().data(), 0, p.size());
                 off += p.size();
             }
+        }
+
+        @Override
+        public long[] workerThreadIds() {
+            return exec.workerThreadIds();
         }
 
         /** The network (tests). */
@@ -168,6 +180,11 @@ public interface Engines extends AutoCloseable {
         @Override
         public void restoreParams() {
             net.params().assign(initial);
+        }
+
+        @Override
+        public long[] workerThreadIds() {
+            return new long[0];
         }
 
         @Override

@@ -1,6 +1,9 @@
 package dev.dvg.bench.train;
 
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -21,8 +25,23 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The timed method does nothing but the engine's call: the batch is prepared in each engine's own
  * memory at setup, the parameters are put back in place (no allocation) before every iteration so
- * long runs do not drift (e.g. into float denormals), and {@code -prof gc}'s {@code
- * gc.alloc.rate.norm} is the engine's own bytes per step.
+ * long runs do not drift (e.g. into float denormals).
+ *
+ * <p><b>Warm-up in steps.</b> Before JMH's own (timed) warm-up iterations, the trial setup runs
+ * {@value #WARMUP_STEPS} steps, or as many as fit in {@value #WARMUP_MAX_SECONDS} s. HotSpot moves
+ * a method to C2 after counting its calls and loop back-edges, not after some time, and until then
+ * David's Vector-API code runs boxed: mnist-lenet's Adam update ({@code Updates.adam}, called 6
+ * times per step) stays in C1, allocating 851,488 B per step, for its first 127–276 steps at any
+ * batch size (measured). At batch 512 that is 5–14 s, longer than a few timed warm-up iterations, and
+ * it is what JMH reported as 0.4–0.8 MB/op. Likewise digits20-mlp25 at 512: the edge tile of its
+ * output layer's dW ({@code Gemm.kernel}, one call per step) runs in C1, 1.28 MB per step, for its
+ * first ~280–430 steps. Both engines get the same warm-up.
+ *
+ * <p><b>Allocation.</b> {@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread of the JVM,
+ * the harness's included: about 6 KB per iteration (a {@code Thread.sleep} benchmark shows 1.6 KB/op
+ * at 1 op/s), which a step that runs once a second cannot hide. {@link EngineAlloc} counts only the
+ * engine's own threads — the caller and David's kernel workers, over every step of the iteration —
+ * and reports their bytes and the steps; their ratio is the engine's allocation per step.
  *
  * <p>{@code batch=full} (moons 900, digits20 5000, mnist-mlp256 60000) is set by {@code dvg bench}
  * for the models that have one; mnist-mlp256 full is ≈ 49 GFLOP per step (heap: {@code -Xmx6g}).
@@ -35,6 +54,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx6g"})
 public class TrainStepBench extends EngineBench {
 
+    /** Steps run at trial setup, before JMH's warm-up (see the class doc). */
+    public static final int WARMUP_STEPS = 500;
+    /** ... unless they take longer than this (mnist-mlp256 full batch: ~1 s per step). */
+    public static final double WARMUP_MAX_SECONDS = 20;
+    /** Name of the secondary result with the engine threads' bytes (sum over iterations). */
+    public static final String ENGINE_ALLOC_BYTES = "engineAllocBytes";
+    /** Name of the secondary result with the steps those bytes were counted over. */
+    public static final String ENGINE_STEPS = "engineSteps";
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     @Param({"32", "128", "512"})
     public String batch;
 
@@ -43,13 +74,66 @@ public class TrainStepBench extends EngineBench {
         return batch;
     }
 
+    @Override
+    void warmUp() {
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (WARMUP_MAX_SECONDS * 1e9);
+        int steps = 0;
+        while (steps < WARMUP_STEPS && System.nanoTime() < deadline) {
+            e.trainStep();
+            steps++;
+        }
+        e.restoreParams();
+        System.out.printf(Locale.ROOT, "# warm-up: %d steps in %.1f s%n", steps, (System.nanoTime() - t0) / 1e9);
+    }
+
     @Setup(Level.Iteration)
     public void restore() {
         e.restoreParams();
     }
 
     @Benchmark
-    public double step() {
+    public double step(EngineAlloc alloc) {
+        alloc.engineSteps++;
         return e.trainStep();
+    }
+
+    /**
+     * Bytes allocated by the engine's threads during one iteration ({@code engineAllocBytes}) and the
+     * steps run in it ({@code engineSteps}), from HotSpot's per-thread allocation counters: the
+     * benchmark thread (the engine's caller) and {@link Engines#workerThreadIds()}. JMH sums both over
+     * the measurement iterations. The counters are read so that the reading itself (which may
+     * allocate on the caller) falls outside the counted span: workers then caller at the start,
+     * caller then workers at the end.
+     */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class EngineAlloc {
+        public long engineAllocBytes;
+        public long engineSteps;
+        private long[] workers;
+        private long workers0;
+        private long caller0;
+
+        @Setup(Level.Iteration)
+        public void start(TrainStepBench bench) {
+            workers = bench.e.workerThreadIds();
+            workers0 = allocated(workers);
+            caller0 = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            long caller = THREADS.getCurrentThreadAllocatedBytes() - caller0;
+            engineAllocBytes = caller + allocated(workers) - workers0;
+        }
+
+        private static long allocated(long[] ids) {
+            long sum = 0;
+            for (long id : ids) {
+                sum += Math.max(0, THREADS.getThreadAllocatedBytes(id));
+            }
+            return sum;
+        }
     }
 }

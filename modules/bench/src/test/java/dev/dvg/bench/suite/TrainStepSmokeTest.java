@@ -27,6 +27,8 @@ class TrainStepSmokeTest {
             assertEquals(32, m.n());
             assertEquals("examples/s", m.valueUnit());
             assertTrue(raw.allocBytesPerOp() != null, "gc profiler ran");
+            assertTrue(raw.engineAllocBytesPerOp() != null && raw.engineAllocBytesPerOp() >= 0,
+                    "engine threads' bytes per step counted: " + raw);
         }
     }
 }
