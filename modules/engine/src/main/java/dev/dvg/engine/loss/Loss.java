@@ -2,6 +2,7 @@ package dev.dvg.engine.loss;
 
 import dev.dvg.engine.Tensor;
 import dev.dvg.engine.spec.LossKind;
+import dev.dvg.kernels.Exec;
 
 /**
  * A loss fused with its output activation. Z[N×K] are the last layer's pre-activations, Y[N×K]
@@ -21,11 +22,20 @@ public interface Loss {
     /** A[N×K] = output activation of Z (what {@code Network.output} returns). */
     void activate(Tensor z, Tensor a);
 
-    /** The loss for a {@link LossKind}. */
+    /** The loss for a {@link LossKind}, on the caller's thread. */
     static Loss of(LossKind kind) {
+        return of(kind, Exec.serial());
+    }
+
+    /**
+     * The loss for a {@link LossKind}; softmax cross-entropy splits large batches over
+     * {@code exec}'s threads (same value for any thread count). A loss object keeps buffers between
+     * calls: one per network.
+     */
+    static Loss of(LossKind kind, Exec exec) {
         return switch (kind) {
             case BCE_SIGMOID -> new BceSigmoid();
-            case SOFTMAX_CE -> new SoftmaxCrossEntropy();
+            case SOFTMAX_CE -> new SoftmaxCrossEntropy(exec);
             case MSE -> new MeanSquaredError();
         };
     }

@@ -3,6 +3,7 @@ package dev.dvg.engine.loss;
 import dev.dvg.engine.Tensor;
 import dev.dvg.engine.layer.Softmax;
 import dev.dvg.engine.spec.LossKind;
+import dev.dvg.kernels.Exec;
 
 /**
  * Softmax cross-entropy (multi-class), averaged over the N examples:
@@ -16,8 +17,34 @@ import dev.dvg.engine.spec.LossKind;
  * The log-sum-exp form never evaluates log 0, so the loss is finite for any Z. DL4J's
  * {@code LossMCXENT} computes −Σ y·log(p) on the softmax output (clipping p at 1e−10) with the same
  * fused gradient p − y; the two agree to float rounding unless a target class has p &lt; 1e−10.
+ *
+ * <p>{@link #valueAndGradient} splits rows over the executor's threads when there are many (a full
+ * batch of 60,000 is 600,000 exponentials); each row's loss goes to a buffer and the buffer is summed
+ * in row order, so the value is the same bit for bit for any thread count.
  */
-public final class SoftmaxCrossEntropy implements Loss {
+public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
+
+    /** Below this many entries the rows run on the caller's thread only. */
+    static final int PARALLEL_MIN_ENTRIES = 1 << 15;
+
+    private final Exec exec;
+    private double[] rowLoss = new double[0];
+    // the call that run(lo, hi) serves
+    private float[] zd;
+    private float[] yd;
+    private float[] g;
+    private int k;
+    private int n;
+
+    /** Rows on the caller's thread only. */
+    public SoftmaxCrossEntropy() {
+        this(Exec.serial());
+    }
+
+    /** Rows split over {@code exec}'s threads when there are many. */
+    public SoftmaxCrossEntropy(Exec exec) {
+        this.exec = exec;
+    }
 
     @Override
     public LossKind kind() {
@@ -39,16 +66,43 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public double valueAndGradient(Tensor z, Tensor y, Tensor dz) {
-        int n = Loss.check(z, y, "softmax_ce");
-        int k = z.dim(1);
-        float[] zd = z.data();
-        float[] yd = y.data();
-        float[] g = dz.data();
-        double sum = 0;
-        for (int r = 0; r < n; r++) {
-            sum += rowLossAndGradient(zd, yd, g, r * k, k, n);
+        int rows = Loss.check(z, y, "softmax_ce");
+        int cols = z.dim(1);
+        if ((long) rows * cols < PARALLEL_MIN_ENTRIES || exec.threads() == 1) {
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += rowLossAndGradient(z.data(), y.data(), dz.data(), r * cols, cols, rows);
+            }
+            return sum / rows;
         }
-        return sum / n;
+        if (rowLoss.length < rows) {
+            rowLoss = new double[rows];
+        }
+        this.zd = z.data();
+        this.yd = y.data();
+        this.g = dz.data();
+        this.k = cols;
+        this.n = rows;
+        try {
+            exec.parallelFor(0, rows, this);
+        } finally {
+            this.zd = null;
+            this.yd = null;
+            this.g = null;
+        }
+        double sum = 0;
+        for (int r = 0; r < rows; r++) { // in row order, as the serial loop adds them
+            sum += rowLoss[r];
+        }
+        return sum / rows;
+    }
+
+    /** Rows [lo, hi) of the current valueAndGradient call. */
+    @Override
+    public void run(int lo, int hi) {
+        for (int r = lo; r < hi; r++) {
+            rowLoss[r] = rowLossAndGradient(zd, yd, g, r * k, k, n);
+        }
     }
 
     /**

@@ -73,7 +73,7 @@ public final class Network {
             count += p.size();
         }
         this.numParams = count;
-        this.loss = Loss.of(spec.loss());
+        this.loss = Loss.of(spec.loss(), exec);
     }
 
     /** Builds the network and initialises W from the specs' {@code InitSpec}s (see {@link Initializer}), b = 0. */
