@@ -33,7 +33,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       register-block kernels (packed A, A by rows, A by columns) differ only in how they address
  *       A; one kernel with A's stride as a parameter measured 10–20 % slower on the packed path.
  *       Packing A also drops the p at which all MR rows of a panel are zero, and the register block
- *       then reads B only at the kept p: inputs that are mostly zeros (MNIST pixels: 81 %) cost about
+ *       then runs over B's rows at the kept p only: inputs that are mostly zeros (MNIST pixels: 81 %) cost about
  *       half the multiply-adds in X·W and Xᵀ·dZ. When all of B fits the packing buffer, B is packed
  *       once and C's row blocks are the outer loop, so a block of C stays in cache over every k block
  *       (at full batch C is 60,000 × 256).</li>
@@ -106,6 +106,8 @@ public final class Gemm {
         /** Panel t of the packed A kept the values of keep[t·KC + q] (q < kept[t]); kept[t] = kc when not compacted. */
         final int[] keep = new int[(MC / MR) * KC];
         final int[] kept = new int[MC / MR];
+        /** B rows of one panel's kept p, gathered for the register block. */
+        final float[] bGathered = new float[Math.max(KC, KC_DIRECT) * NR];
         float[] bt = new float[0];
 
         float[] bt(int size) {
@@ -415,16 +417,29 @@ public final class Gemm {
         }
     }
 
-    /** One register block from packed A panel t: the plain kernel, or the indexed one when p were dropped. */
+    /**
+     * One register block from packed A panel t. When the panel dropped some p, the B rows of the
+     * kept p are first gathered (2 vectors each) so that {@link #kernel} runs over them: one kernel
+     * for every packed product. (A second, indexed kernel measured the same speed but was called
+     * rarely enough on some data — moons' ReLU activations — that C2 compiled it seconds late, and
+     * until then the Vector API ran boxed: ~0.8 MB allocated per step.)
+     */
     private static void tile(Buffers buf, int t, int bi, int kc, float[] c, int ci, int crs, int ccs,
                              int mr, int nr, boolean add) {
         int kept = buf.kept[t];
-        if (kept < kc) {
-            kernelSkipping(buf.a, t * MR * kc, buf.keep, t * KC, kept, buf.b, bi, c, ci, crs, ccs, mr, nr, add,
-                    buf.tile);
-        } else {
+        if (kept == kc) {
             kernel(buf.a, t * MR * kc, buf.b, bi, kc, c, ci, crs, ccs, mr, nr, add, buf.tile);
+            return;
         }
+        // gather the B rows of the kept p, so the one register-block kernel serves both cases
+        float[] bg = buf.bGathered;
+        int ki = t * KC;
+        for (int q = 0; q < kept; q++) {
+            int src = bi + buf.keep[ki + q] * NR;
+            FloatVector.fromArray(S, buf.b, src).intoArray(bg, q * NR);
+            FloatVector.fromArray(S, buf.b, src + L).intoArray(bg, q * NR + L);
+        }
+        kernel(buf.a, t * MR * kc, bg, 0, kept, c, ci, crs, ccs, mr, nr, add, buf.tile);
     }
 
     /**
@@ -634,111 +649,6 @@ public final class Gemm {
             c71 = av.fma(b1, c71);
             ai += MR;
             bi += NR;
-        }
-        c00.intoArray(t, o);
-        c01.intoArray(t, o + L);
-        c10.intoArray(t, o + ld);
-        c11.intoArray(t, o + ld + L);
-        c20.intoArray(t, o + 2 * ld);
-        c21.intoArray(t, o + 2 * ld + L);
-        c30.intoArray(t, o + 3 * ld);
-        c31.intoArray(t, o + 3 * ld + L);
-        c40.intoArray(t, o + 4 * ld);
-        c41.intoArray(t, o + 4 * ld + L);
-        c50.intoArray(t, o + 5 * ld);
-        c51.intoArray(t, o + 5 * ld + L);
-        c60.intoArray(t, o + 6 * ld);
-        c61.intoArray(t, o + 6 * ld + L);
-        c70.intoArray(t, o + 7 * ld);
-        c71.intoArray(t, o + 7 * ld + L);
-        if (!direct) {
-            for (int r = 0; r < mr; r++) {
-                for (int j = 0; j < nr; j++) {
-                    c[ci + r * crs + j * ccs] = tile[r * NR + j];
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #kernel} over a packed A panel that dropped some p ({@link #packA}): its q-th column is A(·, keep[ki + q]),
-     * so B is read at that p. Each C element runs the same FMA chain as in {@link #kernel} minus the
-     * terms 0·B(p, j) of the dropped p, which leave an accumulator unchanged (for finite B).
-     */
-    private static void kernelSkipping(float[] ap, int ai, int[] keep, int ki, int kc, float[] bp, int bi,
-                               float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
-                               float[] tile) {
-        boolean direct = mr == MR && nr == NR && ccs == 1;
-        float[] t;
-        int o;
-        int ld;
-        if (direct) {
-            if (!add) {
-                for (int r = 0; r < MR; r++) {
-                    Arrays.fill(c, ci + r * crs, ci + r * crs + NR, 0f);
-                }
-            }
-            t = c;
-            o = ci;
-            ld = crs;
-        } else {
-            Arrays.fill(tile, 0f);
-            if (add) {
-                for (int r = 0; r < mr; r++) {
-                    for (int j = 0; j < nr; j++) {
-                        tile[r * NR + j] = c[ci + r * crs + j * ccs];
-                    }
-                }
-            }
-            t = tile;
-            o = 0;
-            ld = NR;
-        }
-        FloatVector c00 = FloatVector.fromArray(S, t, o);
-        FloatVector c01 = FloatVector.fromArray(S, t, o + L);
-        FloatVector c10 = FloatVector.fromArray(S, t, o + ld);
-        FloatVector c11 = FloatVector.fromArray(S, t, o + ld + L);
-        FloatVector c20 = FloatVector.fromArray(S, t, o + 2 * ld);
-        FloatVector c21 = FloatVector.fromArray(S, t, o + 2 * ld + L);
-        FloatVector c30 = FloatVector.fromArray(S, t, o + 3 * ld);
-        FloatVector c31 = FloatVector.fromArray(S, t, o + 3 * ld + L);
-        FloatVector c40 = FloatVector.fromArray(S, t, o + 4 * ld);
-        FloatVector c41 = FloatVector.fromArray(S, t, o + 4 * ld + L);
-        FloatVector c50 = FloatVector.fromArray(S, t, o + 5 * ld);
-        FloatVector c51 = FloatVector.fromArray(S, t, o + 5 * ld + L);
-        FloatVector c60 = FloatVector.fromArray(S, t, o + 6 * ld);
-        FloatVector c61 = FloatVector.fromArray(S, t, o + 6 * ld + L);
-        FloatVector c70 = FloatVector.fromArray(S, t, o + 7 * ld);
-        FloatVector c71 = FloatVector.fromArray(S, t, o + 7 * ld + L);
-        for (int q = 0; q < kc; q++) {
-            int bq = bi + keep[ki + q] * NR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, bq);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bq + L);
-            FloatVector av = FloatVector.broadcast(S, ap[ai]);
-            c00 = av.fma(b0, c00);
-            c01 = av.fma(b1, c01);
-            av = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = av.fma(b0, c10);
-            c11 = av.fma(b1, c11);
-            av = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = av.fma(b0, c20);
-            c21 = av.fma(b1, c21);
-            av = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = av.fma(b0, c30);
-            c31 = av.fma(b1, c31);
-            av = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = av.fma(b0, c40);
-            c41 = av.fma(b1, c41);
-            av = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = av.fma(b0, c50);
-            c51 = av.fma(b1, c51);
-            av = FloatVector.broadcast(S, ap[ai + 6]);
-            c60 = av.fma(b0, c60);
-            c61 = av.fma(b1, c61);
-            av = FloatVector.broadcast(S, ap[ai + 7]);
-            c70 = av.fma(b0, c70);
-            c71 = av.fma(b1, c71);
-            ai += MR;
         }
         c00.intoArray(t, o);
         c01.intoArray(t, o + L);

@@ -12,9 +12,6 @@ import dev.dvg.models.ReferenceModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the step and inference benchmarks train on: the reference model's spec for a batch label,
@@ -40,7 +37,6 @@ public final class BenchModels {
     public static final double FULL_BATCH_MINIMIZER_SGD_LR = 0.1;
     /** Seed of generated data (moons) and random splits: the runner's, so both see the same examples. */
     public static final long DATA_SEED = 0L;
-    private static final Map<DataRecipe, ModelData> LOADED = new ConcurrentHashMap<>();
 
     private BenchModels() {
     }
@@ -94,18 +90,13 @@ public final class BenchModels {
     }
 
     /**
-     * The first {@code n} training examples of the model's data recipe (loaded once per JVM, fetched
-     * through the data catalog when missing) and their targets.
-     *
-     * @throws IllegalArgumentException when the training set has fewer than n examples
+     * The first {@code n} training examples of the model's data recipe (loaded, fetched through the
+     * data catalog when missing) and their targets; when the set is smaller than n (moons' 900 at
+     * inference batch 1024) the examples repeat in order. The loaded set itself is not kept.
      */
     public static Batch batch(ModelSpec spec, int n) {
-        ModelData data = LOADED.computeIfAbsent(spec.data(), BenchModels::load);
+        ModelData data = load(spec.data());
         LabeledData train = data.train();
-        if (n > train.n()) {
-            throw new IllegalArgumentException("batch " + n + " is larger than the " + train.n()
-                    + " training examples of " + spec.data());
-        }
         int d = train.features();
         float[] targets = data.trainTargets();
         int k = targets.length / train.n();
@@ -113,7 +104,14 @@ public final class BenchModels {
             throw new IllegalStateException("data targets have width " + k + " but the network has "
                     + ModelSpec.outputUnits(spec.network()) + " outputs");
         }
-        return new Batch(Arrays.copyOf(train.x(), n * d), Arrays.copyOf(targets, n * k), n);
+        float[] x = new float[n * d];
+        float[] y = new float[n * k];
+        for (int i = 0; i < n; i += train.n()) {
+            int count = Math.min(train.n(), n - i);
+            System.arraycopy(train.x(), 0, x, i * d, count * d);
+            System.arraycopy(targets, 0, y, i * k, count * k);
+        }
+        return new Batch(x, y, n);
     }
 
     private static ModelData load(DataRecipe recipe) {

@@ -50,9 +50,14 @@ public interface Engines extends AutoCloseable {
 
     /** Builds {@code engine} ("david" or "dl4j") for a model spec, batch N and thread count. */
     static Engines create(String engine, ModelSpec spec, int n, int threads) {
-        BenchModels.Batch data = BenchModels.batch(spec, n);
+        return create(engine, spec, BenchModels.batch(spec, n), threads);
+    }
+
+    /** Builds {@code engine} ("david" or "dl4j") for a model spec on a batch already loaded. */
+    static Engines create(String engine, ModelSpec spec, BenchModels.Batch data, int threads) {
         float[] x = data.x();
         float[] y = data.y();
+        int n = data.n();
         return switch (engine) {
             case "david" -> new DavidEngine(spec, x, y, n, threads);
             case "dl4j" -> new Dl4jEngine(spec, x, y, n, threads);
