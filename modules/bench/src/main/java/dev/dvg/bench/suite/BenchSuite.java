@@ -159,6 +159,10 @@ public final class BenchSuite {
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        String coretype = openBlasCoretype();
+        if (coretype != null) {
+            pb.environment().put("OPENBLAS_CORETYPE", coretype);
+        }
         Process p = pb.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              BufferedWriter w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
@@ -202,6 +206,31 @@ public final class BenchSuite {
         return System.getProperty("os.arch");
     }
 
+    /**
+     * The OpenBLAS kernel family the children use: the caller's {@code OPENBLAS_CORETYPE} when set,
+     * else SkylakeX on a CPU with AVX-512F, else null (OpenBLAS detects). The OpenBLAS 0.3.19 that
+     * ND4J M2.1 ships does not recognise every AVX-512 CPU: on this project's 2-core VM (2026-12-07)
+     * it fell back to a kernel that ran ND4J's sgemm at 29 GFLOP/s on [128×784]·[784×256] against
+     * 114 with SkylakeX, and DL4J's mnist-mlp256 step at half speed. Giving DL4J its best kernel is
+     * part of the bench's fairness; the value is recorded in bench.json.
+     */
+    static String openBlasCoretype() {
+        String set = System.getenv("OPENBLAS_CORETYPE");
+        if (set != null && !set.isBlank()) {
+            return set;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("flags") && (" " + line + " ").contains(" avx512f ")) {
+                    return "SkylakeX";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     static Map<String, Object> settings(BenchPlan plan, Config cfg, List<BenchChild.Output> children) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("quick", cfg.quick());
@@ -211,6 +240,10 @@ public final class BenchSuite {
         s.put("jmh_forks", plan.forks());
         s.put("jmh_mode", "throughput (ops/s); error = JMH's 99.9% confidence half-width");
         s.put("child_jvm_args", CHILD_JVM_ARGS);
+        s.put("openblas_coretype", openBlasCoretype());
+        s.put("openblas_coretype_note", "OPENBLAS_CORETYPE given to every child JVM: the caller's value, else SkylakeX "
+                + "on an AVX-512 CPU (ND4J M2.1's OpenBLAS 0.3.19 misdetects some: sgemm 29 vs 114 GFLOP/s measured), "
+                + "else unset");
         s.put("child_launch", "one child JVM per thread count (ProcessBuilder) with OMP_NUM_THREADS=<threads> in its "
                 + "environment; JMH forks, if any, inherit it; inside, ND4J Environment.setMaxThreads/"
                 + "setMaxMasterThreads and BLAS setMaxThreads = threads; David uses Exec.create(threads)");
