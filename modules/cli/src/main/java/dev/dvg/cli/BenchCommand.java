@@ -23,7 +23,7 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark David against DL4J with JMH: training steps and inference of every reference",
             "model, GEMM/conv kernels against the machine's measured FMA peak, and peak memory.",
-            "Writes bench.json, bench.md and bench.html to OUT/<run-id>/. Full run: about 35 minutes;",
+            "Writes bench.json, bench.md and bench.html to OUT/<run-id>/. Full run: about 33 minutes;",
             "--quick: about 5 (batch 128 only, short iterations, one JVM per thread count).",
             "Exit 1 when a benchmark failed to run (targets not met are reported, not failures)."})
 final class BenchCommand implements Callable<Integer> {

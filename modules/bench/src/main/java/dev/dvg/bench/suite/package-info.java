@@ -4,7 +4,7 @@
  * <h2>Run</h2>
  * <pre>
  *   ./dvg bench --quick                       # about 5 minutes: a subset, short iterations
- *   ./dvg bench                               # the full suite, about 35 minutes on 2 cores
+ *   ./dvg bench                               # the full suite, about 33 minutes on 2 cores
  *   ./dvg bench --include 'train mnist-lenet|peak' --threads 2 --out /tmp/bench
  * </pre>
  * {@link dev.dvg.bench.suite.BenchPlan} lists the jobs (names such as {@code train mnist-lenet 128},
