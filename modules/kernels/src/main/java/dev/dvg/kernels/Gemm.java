@@ -420,9 +420,9 @@ public final class Gemm {
     /**
      * One register block from packed A panel t. When the panel dropped some p, the B rows of the
      * kept p are first gathered (2 vectors each) so that {@link #kernel} runs over them: one kernel
-     * for every packed product. (A second, indexed kernel measured the same speed but was called
-     * rarely enough on some data — moons' ReLU activations — that C2 compiled it seconds late, and
-     * until then the Vector API ran boxed: ~0.8 MB allocated per step.)
+     * for every packed product. (A second, indexed kernel for such panels split the calls by data:
+     * on moons' ReLU activations the plain kernel was called so rarely that C2 compiled it ~6 s in,
+     * and until then the Vector API ran boxed, ~0.8 MB allocated per step.)
      */
     private static void tile(Buffers buf, int t, int bi, int kc, float[] c, int ci, int crs, int ccs,
                              int mr, int nr, boolean add) {
