@@ -2,7 +2,6 @@ package dev.dvg.bench.train;
 
 import dev.dvg.data.LabeledData;
 import dev.dvg.data.fetch.DataCatalog;
-import dev.dvg.engine.spec.NetworkSpec;
 import dev.dvg.engine.spec.OptimizerSpec;
 import dev.dvg.models.DataRecipe;
 import dev.dvg.models.David;
@@ -74,15 +73,6 @@ public final class BenchModels {
             s = s.withOptimizer(new OptimizerSpec.Sgd(FULL_BATCH_MINIMIZER_SGD_LR));
         }
         return s;
-    }
-
-    /** Per-example input size. */
-    public static int inputSize(NetworkSpec spec) {
-        int per = 1;
-        for (int d : spec.inputShape()) {
-            per *= d;
-        }
-        return per;
     }
 
     /** The first n training examples of a model's data: inputs N × input size and targets N × K, row-major. */

@@ -59,7 +59,7 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
         float[] yd = y.data();
         double sum = 0;
         for (int r = 0; r < n; r++) {
-            sum += rowLoss(zd, yd, r * k, k);
+            sum += rowLossAndGradient(zd, yd, null, r * k, k, n);
         }
         return sum / n;
     }
@@ -106,8 +106,9 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
     }
 
     /**
-     * One row's loss, and its gradient (softmax − y)/N into g, from one exponential per entry:
-     * e_j = exp(z_j − max) in double serves both the log-sum-exp and the softmax e_j / Σe.
+     * One row's loss and, when g is not null, its gradient (softmax − y)/N into g, from one
+     * exponential per entry: e_j = exp(z_j − max) in double serves both the log-sum-exp and the
+     * softmax e_j / Σe. The loss is the same with or without g.
      */
     private static double rowLossAndGradient(float[] z, float[] y, float[] g, int off, int k, int n) {
         double max = Double.NEGATIVE_INFINITY;
@@ -117,7 +118,9 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
         double s = 0;
         for (int j = 0; j < k; j++) {
             double e = Math.exp(z[off + j] - max);
-            g[off + j] = (float) e; // e ≤ 1: no overflow in the float buffer; divided below
+            if (g != null) {
+                g[off + j] = (float) e; // e ≤ 1: no overflow in the float buffer; divided below
+            }
             s += e;
         }
         double lse = max + Math.log(s);
@@ -127,25 +130,8 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
             if (yj != 0f) {
                 loss += yj * (lse - z[off + j]);
             }
-            g[off + j] = ((float) (g[off + j] / s) - yj) / n;
-        }
-        return loss;
-    }
-
-    private static double rowLoss(float[] z, float[] y, int off, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[off + j]);
-        }
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-            s += Math.exp(z[off + j] - max);
-        }
-        double lse = max + Math.log(s);
-        double loss = 0;
-        for (int j = 0; j < k; j++) {
-            if (y[off + j] != 0f) {
-                loss += y[off + j] * (lse - z[off + j]);
+            if (g != null) {
+                g[off + j] = ((float) (g[off + j] / s) - yj) / n;
             }
         }
         return loss;
