@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * David's Vector-API code runs boxed: mnist-lenet's Adam update ({@code Updates.adam}, called 6
  * times per step) stays in C1, allocating 851,488 B per step, for its first 127–276 steps at any
  * batch size (measured). At batch 512 that is 5–14 s, longer than a few timed warm-up iterations, and
- * it is what JMH reported as 0.4–0.8 MB/op. Likewise digits20-mlp25 at 512: the edge tile of its
- * output layer's dW ({@code Gemm.kernel}, one call per step) runs in C1, 1.28 MB per step, for its
- * first ~280–430 steps. Both engines get the same warm-up.
+ * it is what JMH reported as 0.4–0.8 MB/op. Likewise digits20-mlp25 at 512: the backward pass of
+ * its output layer allocates 1.28 MB per step for its first ~280–430 steps, ending when
+ * {@code Gemm.kernel}'s C2 compile is installed (the exact method is not pinned down: lowering that
+ * method's compile threshold alone did not shorten it). Both engines get the same warm-up.
  *
  * <p><b>Allocation.</b> {@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread of the JVM,
  * the harness's included: about 6 KB per iteration (a {@code Thread.sleep} benchmark shows 1.6 KB/op
