@@ -9,14 +9,24 @@ import java.util.Arrays;
  * <p>The first dimension is the batch (N) wherever a tensor flows through a network. A tensor may
  * wrap a larger array than it needs (a layer's buffer sized for the largest batch seen); only the
  * first {@link #size()} elements belong to it.
+ *
+ * <p>A tensor made by {@link #wrapConstant} promises that its elements never change: the data set of
+ * full-batch training, fed to the network at every step. Layers may then keep forms derived from it
+ * across calls (the first dense layer keeps X packed for its two products), recognising it by its
+ * array. Writing to a constant tensor's array breaks that promise and is not detected.
  */
 public final class Tensor {
 
     private final float[] data;
     private final int[] shape;
     private final int size;
+    private final boolean constant;
 
     private Tensor(float[] data, int[] shape) {
+        this(data, shape, false);
+    }
+
+    private Tensor(float[] data, int[] shape, boolean constant) {
         this.shape = shape.clone();
         long n = 1;
         for (int d : shape) {
@@ -34,6 +44,7 @@ public final class Tensor {
         }
         this.data = data;
         this.size = (int) n;
+        this.constant = constant;
     }
 
     /** A new zero tensor of the given shape. */
@@ -51,6 +62,19 @@ public final class Tensor {
     /** Wraps {@code data} (not copied) as a tensor of the given shape. */
     public static Tensor wrap(float[] data, int... shape) {
         return new Tensor(data, shape);
+    }
+
+    /**
+     * Wraps {@code data} (not copied) as a tensor whose elements the caller will never change while
+     * any part of the engine may hold it (see the class comment); {@link #set} refuses to write it.
+     */
+    public static Tensor wrapConstant(float[] data, int... shape) {
+        return new Tensor(data, shape, true);
+    }
+
+    /** True for a tensor made by {@link #wrapConstant} (or a reshape of one). */
+    public boolean isConstant() {
+        return constant;
     }
 
     /** The backing array (may be longer than {@link #size()}). */
@@ -83,7 +107,7 @@ public final class Tensor {
 
     /** The same data seen with another shape of the same size. */
     public Tensor reshape(int... newShape) {
-        Tensor t = new Tensor(data, newShape);
+        Tensor t = new Tensor(data, newShape, constant);
         if (t.size != size) {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(shape) + " to "
                     + Arrays.toString(newShape));
@@ -105,6 +129,9 @@ public final class Tensor {
     }
 
     public void set(int flatIndex, float v) {
+        if (constant) {
+            throw new UnsupportedOperationException("set: " + this + " is constant");
+        }
         if (flatIndex < 0 || flatIndex >= size) {
             throw new IndexOutOfBoundsException(flatIndex + " not in [0, " + size + ")");
         }
@@ -118,6 +145,6 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return "Tensor" + Arrays.toString(shape);
+        return (constant ? "ConstantTensor" : "Tensor") + Arrays.toString(shape);
     }
 }

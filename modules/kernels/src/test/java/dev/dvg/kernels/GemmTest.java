@@ -48,7 +48,7 @@ class GemmTest {
             {1, 10, 256}, {3, 37, 50}, {128, 1, 256}, {256, 1, 128}, {5, 100, 9}, {100, 5, 9},
             {8, 32, 256}, {9, 33, 257}, {31, 47, 513}, {129, 65, 300}, {128, 10, 256}, {256, 10, 128},
             {128, 256, 10}, {60, 1040, 19}, {130, 2, 40}, {4, 4, 4}, {40, 3, 64}, {3, 40, 64},
-            {203, 25, 400}, {45, 64, 600}, {21, 17, 300}, {37, 20, 2100},
+            {203, 25, 400}, {45, 64, 600}, {21, 17, 300}, {37, 20, 2100}, {40, 300, 1000},
         };
         List<Arguments> out = new ArrayList<>();
         for (int[] s : mnk) {
@@ -237,6 +237,65 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /**
+     * A prepacked A gives the same bits as packing it in the product, for ab and aTb, dense and
+     * image-like, with and without accumulation, on 1 and 2 threads, and at shapes where the product
+     * reads A in place or solves the transposed problem (where the panels must simply be ignored).
+     */
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void prepackedAGivesTheSameBits(Form f, int m, int n, int k) {
+        if (f == Form.ABT) {
+            return; // no prepacked form
+        }
+        for (boolean image : new boolean[] {false, true}) {
+            float[] a = image ? imageLike(f == Form.ATB ? k : m, f == Form.ATB ? m : k, 51 + k)
+                    : random(m * k, 52 + k);
+            float[] b = random(k * n, 53 + n);
+            Gemm.PackedA pa = f == Form.AB ? Gemm.prepackAb(two, m, k, a, 0) : Gemm.prepackATb(two, m, k, a, 0);
+            assertEquals(true, pa.isOf(a, 0, m, k));
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] expected = random(m * n, 54);
+                float[] one = expected.clone();
+                float[] par = expected.clone();
+                call(f, Exec.serial(), true, m, n, k, a, 0, b, 0, expected, 0, acc);
+                if (f == Form.AB) {
+                    Gemm.ab(Exec.serial(), m, n, k, pa, b, 0, one, 0, acc);
+                    Gemm.ab(two, m, n, k, pa, b, 0, par, 0, acc);
+                } else {
+                    Gemm.aTb(Exec.serial(), m, n, k, pa, b, 0, one, 0, acc);
+                    Gemm.aTb(two, m, n, k, pa, b, 0, par, 0, acc);
+                }
+                assertArrayEquals(expected, one, 0f, f + " image=" + image + " acc=" + acc + " 1 thread");
+                assertArrayEquals(expected, par, 0f, f + " image=" + image + " acc=" + acc + " 2 threads");
+            }
+        }
+    }
+
+    @Test
+    void prepackedAIsUsedAtTheMnistInputShapes() {
+        // the shapes it exists for must not fall back to packing: the first layer of 784-256-10
+        assertEquals(true, Gemm.abPacksA(1000, 256, 784));
+        assertEquals(true, Gemm.aTbPacksA(784, 256, 1000));
+        // 25 and 64 hidden units read A in place: prepacking would only cost memory
+        assertEquals(false, Gemm.abPacksA(1000, 64, 784));
+        assertEquals(false, Gemm.aTbPacksA(400, 25, 5000));
+    }
+
+    @Test
+    void prepackedARejectsAnotherShapeOrForm() {
+        float[] a = random(40 * 30, 61);
+        Gemm.PackedA pa = Gemm.prepackAb(Exec.serial(), 40, 30, a, 0);
+        float[] b = random(30 * 70, 62);
+        float[] c = new float[40 * 70];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.aTb(Exec.serial(), 40, 70, 30, pa, b, 0, c, 0, false));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("prepacked for ab as 40x30"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Gemm.ab(Exec.serial(), 30, 70, 40, pa, b, 0, c, 0, false));
+        assertEquals(false, pa.isOf(a.clone(), 0, 40, 30));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.prepackAb(Exec.serial(), 40, 31, a, 0));
     }
 
     @Test

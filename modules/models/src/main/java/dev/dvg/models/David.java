@@ -67,6 +67,15 @@ public final class David {
      * {@code spec}: X [N, inputShape…], Y [N×K].
      */
     public static MiniBatch batch(NetworkSpec spec, float[] x, float[] y, int n) {
+        return batch(spec, x, y, n, false);
+    }
+
+    /**
+     * As {@link #batch(NetworkSpec, float[], float[], int)}; with {@code constant} the inputs are a
+     * {@linkplain Tensor#wrapConstant constant} tensor: the caller never changes {@code x}, so a
+     * layer may keep it packed while the same array comes again (full-batch training).
+     */
+    public static MiniBatch batch(NetworkSpec spec, float[] x, float[] y, int n, boolean constant) {
         int[] in = spec.inputShape();
         int per = 1;
         for (int d : in) {
@@ -87,6 +96,6 @@ public final class David {
         int[] xShape = new int[in.length + 1];
         xShape[0] = n;
         System.arraycopy(in, 0, xShape, 1, in.length);
-        return MiniBatch.of(Tensor.wrap(x, xShape), Tensor.wrap(y, n, k));
+        return MiniBatch.of(constant ? Tensor.wrapConstant(x, xShape) : Tensor.wrap(x, xShape), Tensor.wrap(y, n, k));
     }
 }

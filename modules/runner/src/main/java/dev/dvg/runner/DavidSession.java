@@ -39,7 +39,9 @@ final class DavidSession implements EngineSession {
 
     @Override
     public double step(Batch b) {
-        MiniBatch mb = David.batch(model.network(), b.x(), b.y(), b.n());
+        // a Batch's arrays are read-only (a full batch is the data set's own, every step): constant,
+        // so the first dense layer keeps them packed when the same array comes again
+        MiniBatch mb = David.batch(model.network(), b.x(), b.y(), b.n(), true);
         double loss = network.computeGradients(mb.x(), mb.y());
         optimizer.step(network.params());
         return loss;

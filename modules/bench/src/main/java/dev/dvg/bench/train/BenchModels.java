@@ -75,8 +75,12 @@ public final class BenchModels {
         return s;
     }
 
-    /** The first n training examples of a model's data: inputs N × input size and targets N × K, row-major. */
-    public record Batch(float[] x, float[] y, int n) {
+    /**
+     * The first n training examples of a model's data: inputs N × input size and targets N × K,
+     * row-major. {@code wholeSet} when they are exactly the training set, which training then feeds
+     * at every step (the runner's full batch shares the set's arrays).
+     */
+    public record Batch(float[] x, float[] y, int n, boolean wholeSet) {
     }
 
     /**
@@ -101,7 +105,7 @@ public final class BenchModels {
             System.arraycopy(train.x(), 0, x, i * d, count * d);
             System.arraycopy(targets, 0, y, i * k, count * k);
         }
-        return new Batch(x, y, n);
+        return new Batch(x, y, n, n == train.n());
     }
 
     private static ModelData load(DataRecipe recipe) {

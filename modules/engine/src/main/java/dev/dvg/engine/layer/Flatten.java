@@ -47,7 +47,7 @@ public final class Flatten implements Layer {
         int n = Shapes.batch(x, in, "flatten");
         if (x != lastIn) {
             lastIn = x;
-            lastOut = Tensor.wrap(x.data(), n, size);
+            lastOut = x.isConstant() ? Tensor.wrapConstant(x.data(), n, size) : Tensor.wrap(x.data(), n, size);
         }
         return lastOut;
     }
