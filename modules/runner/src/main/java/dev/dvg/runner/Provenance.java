@@ -50,6 +50,10 @@ public final class Provenance {
         p.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
         p.put("blas", Nd4j.factory().blas().getBlasVendor().toString());
         p.put("omp_num_threads_env", System.getenv("OMP_NUM_THREADS"));
+        // the dvg launcher sets SkylakeX on AVX-512 CPUs when unset (OpenBLAS 0.3.19 misdetects some)
+        p.put("openblas_coretype_env", System.getenv("OPENBLAS_CORETYPE"));
+        p.put("openblas_coretype_set_by", System.getenv("OPENBLAS_CORETYPE") == null ? null
+                : "launcher".equals(System.getenv("DVG_OPENBLAS_CORETYPE_BY")) ? "dvg launcher (AVX-512 CPU)" : "caller");
         p.put("david_threads", davidThreads);
         p.put("dl4j_threads", dl4jThreads);
         p.put("datasets", datasets);
