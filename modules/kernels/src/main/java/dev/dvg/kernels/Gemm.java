@@ -307,7 +307,13 @@ public final class Gemm {
         final int k;
         final int kc;
         final int kBlocks;
-        /** Slot t·kBlocks + pb (panel t, k block pb) holds kept p start[slot] … start[slot + 1] − 1. */
+        final int tiles;
+        /**
+         * Slot {@link #slot}(t, pb) (panel t, k block pb) holds kept p start[slot] … start[slot + 1] − 1.
+         * Slots follow the order the product visits them, so its reads of the panels stream: aTb over
+         * a long k (Xᵀ·dZ at full batch) takes k block after k block, each over all panels; ab takes
+         * panel after panel, each over its few k blocks.
+         */
         final int[] start;
         /** MR values per kept p, slot after slot. */
         final float[] values;
@@ -315,7 +321,7 @@ public final class Gemm {
         final int[] rows;
 
         private PackedA(float[] source, int offset, boolean transposed, int m, int k, int kc, int kBlocks,
-                        int[] start, float[] values, int[] rows) {
+                        int tiles, int[] start, float[] values, int[] rows) {
             this.source = source;
             this.offset = offset;
             this.transposed = transposed;
@@ -323,9 +329,18 @@ public final class Gemm {
             this.k = k;
             this.kc = kc;
             this.kBlocks = kBlocks;
+            this.tiles = tiles;
             this.start = start;
             this.values = values;
             this.rows = rows;
+        }
+
+        int slot(int t, int pb) {
+            return slot(transposed, tiles, kBlocks, t, pb);
+        }
+
+        static int slot(boolean transposed, int tiles, int kBlocks, int t, int pb) {
+            return transposed ? pb * tiles + t : t * kBlocks + pb;
         }
 
         /** The array the panels were packed from. */
@@ -384,7 +399,7 @@ public final class Gemm {
                     int pc = pb * kc;
                     packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, Math.min(kc, k - pc),
                             buf.a, buf.keep, buf.kept);
-                    start[t * kBlocks + pb + 1] = buf.kept[0];
+                    start[PackedA.slot(transposed, tiles, kBlocks, t, pb) + 1] = buf.kept[0];
                 }
             }
         });
@@ -405,7 +420,7 @@ public final class Gemm {
                     int pc = pb * kc;
                     int kcc = Math.min(kc, k - pc);
                     packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, kcc, buf.a, buf.keep, buf.kept);
-                    int q0 = start[t * kBlocks + pb];
+                    int q0 = start[PackedA.slot(transposed, tiles, kBlocks, t, pb)];
                     int kept = buf.kept[0];
                     System.arraycopy(buf.a, 0, values, q0 * MR, kept * MR);
                     if (kept == kcc) {
@@ -416,7 +431,7 @@ public final class Gemm {
                 }
             }
         });
-        return new PackedA(a, aOff, transposed, m, k, kc, kBlocks, start, values, rows);
+        return new PackedA(a, aOff, transposed, m, k, kc, kBlocks, tiles, start, values, rows);
     }
 
     // ---------------------------------------------------------------- packed path
@@ -646,7 +661,7 @@ public final class Gemm {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int ci = cOff + (ic + ir) * crs + (jc + jr) * ccs;
-                int slot = ((ic + ir) / MR) * pa.kBlocks + pb;
+                int slot = pa.slot((ic + ir) / MR, pb);
                 int q0 = pa.start[slot];
                 kernelIndexed(pa.values, q0 * MR, buf.b, bi, pa.rows, q0, pa.start[slot + 1] - q0,
                         c, ci, crs, ccs, Math.min(MR, mc - ir), nr, add, buf.tile);
