@@ -36,7 +36,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       then runs over B's rows at the kept p only: inputs that are mostly zeros (MNIST pixels: 81 %) cost about
  *       half the multiply-adds in X·W and Xᵀ·dZ. When all of B fits the packing buffer, B is packed
  *       once and C's row blocks are the outer loop, so a block of C stays in cache over every k block
- *       (at full batch C is 60,000 × 256).</li>
+ *       (at full batch C is 60,000 × 256). An A that stays the same over many products (full-batch
+ *       training's X) can be packed once ({@link PackedA}): its products then neither pack A nor
+ *       gather B rows, and give the same bits.</li>
  *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
  *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product. An ab with a
  *       narrow B (n ≤ {@value #DOTS_PACK_MAX_N}, e.g. the [128×256]·[256×10] output layer) first

@@ -248,7 +248,9 @@ public final class BenchSuite {
                 + "environment; JMH forks, if any, inherit it; inside, ND4J Environment.setMaxThreads/"
                 + "setMaxMasterThreads and BLAS setMaxThreads = threads; David uses Exec.create(threads)");
         s.put("data", "each model's own training data: its first N examples as the runner prepares them "
-                + "(recipe transform, targets; moons with the runner's data seed 0), fixed per benchmark; kernels "
+                + "(recipe transform, targets; moons with the runner's data seed 0), fixed per benchmark; David "
+                + "gets the whole training set (full batch) as a constant tensor, as the runner feeds it every step "
+                + "(its first dense layer packs it once), and a minibatch as a plain one (fresh each step in training); kernels "
                 + "(gemm, conv): seeded dense U[-0.5,0.5) operands; parameters restored in place before every JMH iteration");
         s.put("digits20_optimizer_note", "digits20-mlp25's L-BFGS is replaced by SGD(lr 0.1) on both engines in the "
                 + "step benchmark: one gradient evaluation + update per step");
