@@ -32,13 +32,13 @@ import jdk.incubator.vector.VectorSpecies;
  *       used by one or two panels only) and k blocks may be {@value #KC_DIRECT} deep. The three
  *       register-block kernels (packed A, A by rows, A by columns) differ only in how they address
  *       A; one kernel with A's stride as a parameter measured 10–20 % slower on the packed path.
- *       Packing A also drops the p at which all MR rows of a panel are zero, and the register block
- *       then runs over B's rows at the kept p only: inputs that are mostly zeros (MNIST pixels: 81 %) cost about
- *       half the multiply-adds in X·W and Xᵀ·dZ. When all of B fits the packing buffer, B is packed
- *       once and C's row blocks are the outer loop, so a block of C stays in cache over every k block
- *       (at full batch C is 60,000 × 256). An A that stays the same over many products (full-batch
- *       training's X) can be packed once ({@link PackedA}): its products then neither pack A nor
- *       gather B rows, and give the same bits.</li>
+ *       Packing A also drops the p at which all MR rows of a panel are zero, and a fourth kernel,
+ *       indexed, runs over B's rows at the kept p only, reading them where they lie in the packed B:
+ *       inputs that are mostly zeros (MNIST pixels: 81 %) cost about half the multiply-adds in X·W
+ *       and Xᵀ·dZ. When all of B fits the packing buffer, B is packed once and C's row blocks are
+ *       the outer loop, so a block of C stays in cache over every k block (at full batch C is
+ *       60,000 × 256). An A that stays the same over many products (full-batch training's X) can be
+ *       packed once ({@link PackedA}): its products then do not pack A, and give the same bits.</li>
  *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
  *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product. An ab with a
  *       narrow B (n ≤ {@value #DOTS_PACK_MAX_N}, e.g. the [128×256]·[256×10] output layer) first
@@ -117,8 +117,6 @@ public final class Gemm {
         /** Panel t of the packed A kept the values of keep[t·KC + q] (q < kept[t]); kept[t] = kc when not compacted. */
         final int[] keep = new int[(MC / MR) * KC];
         final int[] kept = new int[MC / MR];
-        /** B rows of one panel's kept p, gathered for the register block. */
-        final float[] bGathered = new float[Math.max(KC, KC_DIRECT) * NR];
         float[] bt = new float[0];
 
         float[] bt(int size) {
@@ -672,28 +670,18 @@ public final class Gemm {
     }
 
     /**
-     * One register block from packed A panel t. When the panel dropped some p, the B rows of the
-     * kept p are first gathered (2 vectors each) so that {@link #kernel} runs over them: one kernel
-     * for every packed product. (A second, indexed kernel for such panels split the calls by data:
-     * on moons' ReLU activations the plain kernel was called so rarely that C2 compiled it ~6 s in,
-     * and until then the Vector API ran boxed, ~0.8 MB allocated per step.)
+     * One register block from packed A panel t: {@link #kernel} when the panel kept every p, else
+     * {@link #kernelIndexed} over its kept p, reading their B rows where they are in the packed B.
      */
     private static void tile(Buffers buf, int t, int bi, int kc, float[] c, int ci, int crs, int ccs,
                              int mr, int nr, boolean add) {
         int kept = buf.kept[t];
         if (kept == kc) {
             kernel(buf.a, t * MR * kc, buf.b, bi, kc, c, ci, crs, ccs, mr, nr, add, buf.tile);
-            return;
+        } else {
+            kernelIndexed(buf.a, t * MR * kc, buf.b, bi, buf.keep, t * KC, kept, c, ci, crs, ccs, mr, nr, add,
+                    buf.tile);
         }
-        // gather the B rows of the kept p, so the one register-block kernel serves both cases
-        float[] bg = buf.bGathered;
-        int ki = t * KC;
-        for (int q = 0; q < kept; q++) {
-            int src = bi + buf.keep[ki + q] * NR;
-            FloatVector.fromArray(S, buf.b, src).intoArray(bg, q * NR);
-            FloatVector.fromArray(S, buf.b, src + L).intoArray(bg, q * NR + L);
-        }
-        kernel(buf.a, t * MR * kc, bg, 0, kept, c, ci, crs, ccs, mr, nr, add, buf.tile);
     }
 
     /**
@@ -930,11 +918,14 @@ public final class Gemm {
     }
 
     /**
-     * {@link #kernel} over prepacked A: the q-th column of the panel meets B row {@code rows[ri + q]}
-     * of the packed B panel at bi, read in place (no gather). A separate method because the index
-     * costs the dense kernel ~10 % (no hoisted bounds checks); it runs only for prepacked operands,
-     * which are either never used or used for every tile of a large product, so it is compiled as
-     * soon as it matters.
+     * {@link #kernel} over a panel that dropped some p (and over every prepacked panel): the q-th
+     * column of the panel meets B row {@code rows[ri + q]} of the packed B panel at bi, read where it
+     * is. A separate method because the index costs a dense panel ~10 % in cache (C2 cannot hoist
+     * the bounds checks of indexed loads). Before it, dropped panels gathered their B rows into a
+     * buffer for the plain kernel (MNIST, 1 thread, alternating runs: X·W at batch 512 1.59–1.70 →
+     * 1.50 ms, Xᵀ·dZ 1.60–1.78 → 1.30–1.36 ms). Two kernels split the calls by data, so the rarer one
+     * is compiled later: StepAllocProbe shows every reference model at ~0 B/step within 4 s (moons,
+     * whose ReLU activations make the plain kernel the rare one, within 1.2 s at any batch).
      */
     private static void kernelIndexed(float[] ap, int ai, float[] bp, int bi, int[] rows, int ri, int kc,
                                float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
