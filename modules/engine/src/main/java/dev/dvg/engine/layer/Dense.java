@@ -115,7 +115,6 @@ public final class Dense implements Layer, Exec.RangeBody {
         float[] xd = x.data();
         if (inputRepeats && Gemm.aTbPacksA(d, h, n)) {
             if (packedXt == null || !packedXt.isOf(xd, 0, d, n)) {
-                packedXt = null;
                 packedXt = Gemm.prepackATb(exec, d, n, xd, 0);
             }
             Gemm.aTb(exec, d, h, n, packedXt, dzd, 0, w.grad().data(), 0, false);
