@@ -291,8 +291,8 @@ public final class Gemm {
      * full-batch training, which meet the weights in X·W and Xᵀ·dZ at every step. It holds what the
      * packed path's packing of A produces for each {@value #MR}-row panel and each k block — the
      * kept p (those where not all the panel's rows are zero) and their MR values — so a product given
-     * it neither packs A nor gathers B rows: at full batch on MNIST those were ~40 % of both GEMMs'
-     * time. Products give bit-identical results to the same product on {@link #source()}; one whose
+     * it does not pack A: at full batch on MNIST packing X was ~25 % of the step's time, twice over
+     * the same array. Products give bit-identical results to the same product on {@link #source()}; one whose
      * shape reads A in place (n ≤ 64) or solves the transposed problem just uses the source.
      *
      * <p>The panels are a copy: the caller guarantees the source's elements do not change while this
