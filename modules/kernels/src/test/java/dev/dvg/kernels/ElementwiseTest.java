@@ -2,6 +2,7 @@ package dev.dvg.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,101 @@ class ElementwiseTest {
         }
         Elementwise.scale(33, 2.5f, y, 1);
         assertArrayEquals(expected, y, 0f);
+    }
+
+    @Test
+    void sumOfSquaresAddsFixedChainsInOrder() {
+        float[] x = GemmTest.random(1100, 8);
+        for (int len : new int[] {0, 1, 15, 16, 17, 31, 33, 100, 1000}) {
+            for (int off : new int[] {0, 3}) {
+                double[] chains = new double[Elementwise.SQUARE_CHAINS];
+                double naive = 0;
+                for (int i = 0; i < len; i++) {
+                    double v = x[off + i];
+                    chains[i % chains.length] += v * v;
+                    naive += v * v;
+                }
+                double expected = 0;
+                for (double c : chains) {
+                    expected += c;
+                }
+                double got = Elementwise.sumOfSquares(x, off, len);
+                assertEquals(expected, got, 0.0, "len " + len + " off " + off);
+                assertEquals(naive, got, 1e-12 * Math.max(1, naive), "len " + len + " off " + off);
+            }
+        }
+    }
+
+    /** Every float in [−87, 0] a stride apart, the ends, −0, and past the cut-off. */
+    private static float[] nonPositiveSweep() {
+        int n = 200_003;
+        float[] x = new float[n + 4];
+        for (int i = 0; i < n; i++) {
+            x[i] = -87f * i / (n - 1);
+        }
+        x[n] = -0f;
+        x[n + 1] = Math.nextDown(Elementwise.EXP_MIN_ARG);
+        x[n + 2] = -1000f;
+        x[n + 3] = Float.NEGATIVE_INFINITY;
+        return x;
+    }
+
+    @Test
+    void expNonPositiveIsWithinTwoUlpAndNeverSubnormal() {
+        double worst = 0;
+        for (float x : nonPositiveSweep()) {
+            float got = Elementwise.expNonPositive(x);
+            if (x < Elementwise.EXP_MIN_ARG) {
+                assertEquals(0f, got, 0f, "below the cut-off: " + x);
+                continue;
+            }
+            double exact = Math.exp(x);
+            double ulps = Math.abs(got - exact) / Math.ulp((float) exact);
+            worst = Math.max(worst, ulps);
+            assertTrue(got >= Float.MIN_NORMAL, "normal result at " + x + ": " + got);
+        }
+        assertTrue(worst <= 2, "max error " + worst + " ulp");
+        assertTrue(Float.isNaN(Elementwise.expNonPositive(Float.NaN)));
+    }
+
+    @Test
+    void vectorSigmoidGivesTheScalarBitsAndIsAccurate() {
+        float[] neg = nonPositiveSweep();
+        float[] z = new float[2 * neg.length + 3];
+        for (int i = 0; i < neg.length; i++) {
+            z[2 * i] = neg[i];
+            z[2 * i + 1] = -neg[i];
+        }
+        z[z.length - 3] = Float.NaN;
+        z[z.length - 2] = Float.POSITIVE_INFINITY;
+        z[z.length - 1] = 3.5f;
+        float[] a = new float[z.length];
+        float[] l = new float[z.length];
+        float[] a2 = new float[z.length];
+        Elementwise.sigmoid(z, a, 0, z.length);
+        Elementwise.sigmoidAndSoftplusRest(z, a2, l, 0, z.length);
+        double worstSigmoid = 0;
+        double worstRest = 0;
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Float.floatToRawIntBits(Elementwise.sigmoid(z[i])), Float.floatToRawIntBits(a[i]), "σ at " + z[i]);
+            assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(a2[i]), "σ of the BCE pass at " + z[i]);
+            if (Float.isNaN(z[i])) {
+                assertTrue(Float.isNaN(a[i]) && Float.isNaN(l[i]));
+                continue;
+            }
+            double exact = 1 / (1 + Math.exp(-(double) z[i]));
+            if (z[i] >= Elementwise.EXP_MIN_ARG) {
+                worstSigmoid = Math.max(worstSigmoid, Math.abs(a[i] - exact) / Math.ulp((float) exact));
+            } else {
+                assertEquals(0f, a[i], 0f);
+            }
+            double rest = Math.log1p(Math.exp(-Math.abs((double) z[i])));
+            if (Math.abs(z[i]) <= -Elementwise.EXP_MIN_ARG) {
+                worstRest = Math.max(worstRest, Math.abs(l[i] - rest) / Math.ulp((float) rest));
+            }
+        }
+        assertTrue(worstSigmoid <= 3, "σ max error " + worstSigmoid + " ulp");
+        assertTrue(worstRest <= 4, "log(1+e^-|z|) max error " + worstRest + " ulp");
+        assertEquals(1f, a[z.length - 2], 0f);
     }
 }

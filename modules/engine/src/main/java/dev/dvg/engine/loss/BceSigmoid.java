@@ -1,7 +1,7 @@
 package dev.dvg.engine.loss;
 
 import dev.dvg.engine.Tensor;
-import dev.dvg.engine.layer.Sigmoid;
+import dev.dvg.kernels.Elementwise;
 import dev.dvg.engine.spec.LossKind;
 
 /**
@@ -15,7 +15,9 @@ import dev.dvg.engine.spec.LossKind;
  * </pre>
  *
  * The softplus form is exact and never takes the log of 0, so the loss stays finite for any Z (it
- * grows linearly in |z| for a confidently wrong output).
+ * grows linearly in |z| for a confidently wrong output). σ(z) and log(1 + e^−|z|) come from one
+ * vectorised float pass ({@link Elementwise#sigmoidAndSoftplusRest}); the terms are summed in double,
+ * in index order.
  *
  * <p>Where DL4J differs (1.0.0-M2.1 {@code LossBinaryXENT}, default {@code clipEps} = 1e−5): it
  * clips the sigmoid output to a_c = clip(σ(z), 1e−5, 1−1e−5), scores
@@ -27,6 +29,10 @@ import dev.dvg.engine.spec.LossKind;
  */
 public final class BceSigmoid implements Loss {
 
+    /** log(1 + e^−|z|) per output of the last call (grown as needed, one per network). */
+    private float[] rest = new float[0];
+    private float[] activations = new float[0];
+
     @Override
     public LossKind kind() {
         return LossKind.BCE_SIGMOID;
@@ -35,41 +41,48 @@ public final class BceSigmoid implements Loss {
     @Override
     public double value(Tensor z, Tensor y) {
         int n = Loss.check(z, y, "bce_sigmoid");
-        float[] zd = z.data();
-        float[] yd = y.data();
-        double sum = 0;
-        for (int i = 0, m = z.size(); i < m; i++) {
-            sum += term(zd[i], yd[i]);
-        }
-        return sum / n;
+        int m = z.size();
+        float[] a = activations(m);
+        Elementwise.sigmoidAndSoftplusRest(z.data(), a, rest, 0, m);
+        return sum(z.data(), y.data(), m) / n;
     }
 
     @Override
     public double valueAndGradient(Tensor z, Tensor y, Tensor dz) {
         int n = Loss.check(z, y, "bce_sigmoid");
-        float[] zd = z.data();
+        int m = z.size();
         float[] yd = y.data();
         float[] g = dz.data();
-        double sum = 0;
-        for (int i = 0, m = z.size(); i < m; i++) {
-            sum += term(zd[i], yd[i]);
-            g[i] = (Sigmoid.sigmoid(zd[i]) - yd[i]) / n;
+        activations(m);
+        Elementwise.sigmoidAndSoftplusRest(z.data(), g, rest, 0, m);
+        double sum = sum(z.data(), yd, m);
+        for (int i = 0; i < m; i++) {
+            g[i] = (g[i] - yd[i]) / n;
         }
         return sum / n;
     }
 
-    /** softplus(z) − y·z in double. */
-    static double term(float z, float y) {
-        double zz = z;
-        return Math.max(zz, 0) + Math.log1p(Math.exp(-Math.abs(zz))) - y * zz;
+    /** Σ softplus(z) − y·z over the m outputs, in double and in index order, from {@link #rest}. */
+    private double sum(float[] zd, float[] yd, int m) {
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            double zz = zd[i];
+            sum += Math.max(zz, 0) + rest[i] - yd[i] * zz;
+        }
+        return sum;
+    }
+
+    /** Sizes the buffers for m outputs; returns the activation scratch. */
+    private float[] activations(int m) {
+        if (rest.length < m) {
+            rest = new float[m];
+            activations = new float[m];
+        }
+        return activations;
     }
 
     @Override
     public void activate(Tensor z, Tensor a) {
-        float[] zd = z.data();
-        float[] ad = a.data();
-        for (int i = 0, m = z.size(); i < m; i++) {
-            ad[i] = Sigmoid.sigmoid(zd[i]);
-        }
+        Elementwise.sigmoid(z.data(), a.data(), 0, z.size());
     }
 }

@@ -6,6 +6,7 @@ import dev.dvg.engine.layer.Layers;
 import dev.dvg.engine.loss.Loss;
 import dev.dvg.engine.spec.LayerSpec;
 import dev.dvg.engine.spec.NetworkSpec;
+import dev.dvg.kernels.Elementwise;
 import dev.dvg.kernels.Exec;
 
 import java.util.ArrayList;
@@ -189,16 +190,16 @@ public final class Network {
         return loss.value(z, y) + (spec.l2() > 0 ? penalty() : 0);
     }
 
-    /** The L2 penalty (λ/2)·Σ W² over the weights, in double. */
+    /**
+     * The L2 penalty (λ/2)·Σ W² over the weights, in double: each weight tensor's sum in the fixed
+     * order of {@link Elementwise#sumOfSquares}, the tensors in {@link #params()} order.
+     */
     public double penalty() {
         double sum = 0;
         for (int j = 0; j < params.size(); j++) {
             Param p = params.get(j);
             if (p.regularized()) {
-                float[] w = p.value().data();
-                for (int i = 0, n = p.size(); i < n; i++) {
-                    sum += (double) w[i] * w[i];
-                }
+                sum += Elementwise.sumOfSquares(p.value().data(), 0, p.size());
             }
         }
         return 0.5 * spec.l2() * sum;
