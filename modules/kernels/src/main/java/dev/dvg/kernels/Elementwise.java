@@ -24,6 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   axpy           y += α·x                                      (optimiser updates, accumulation)
  *   scale          x *= α
  *   sumOfSquares   Σ x² in double, as {@value #SQUARE_CHAINS} interleaved chains   (the L2 penalty)
+ *   addDecayAndSumOfSquares  dW += λ·W and Σ W², one pass                 (the L2 term in training)
  * </pre>
  */
 public final class Elementwise {
@@ -342,6 +343,20 @@ public final class Elementwise {
      * Vectorised for 16 or 8 floats per vector; other widths take a scalar loop with the same order.
      */
     public static double sumOfSquares(float[] x, int off, int len) {
+        return squaresAndDecay(x, off, len, 0f, null);
+    }
+
+    /**
+     * The L2 term of a weight tensor in one pass: dw[i] += λ·w[i] (a multiply, then an add, as the
+     * scalar expression) for i &lt; len, and returns Σ w² exactly as {@link #sumOfSquares}{@code (w, 0,
+     * len)} does (same chains, same bits).
+     */
+    public static double addDecayAndSumOfSquares(int len, float lambda, float[] w, float[] dw) {
+        return squaresAndDecay(w, 0, len, lambda, dw);
+    }
+
+    /** {@link #sumOfSquares} of x[off, off+len), and dw[i−off] += λ·x[i] when dw is not null. */
+    private static double squaresAndDecay(float[] x, int off, int len, float lambda, float[] dw) {
         int end = off + len;
         int vectorEnd = off + len / SQUARE_CHAINS * SQUARE_CHAINS;
         if (L != 2 * LD || (L != 16 && L != 8)) {
@@ -349,6 +364,9 @@ public final class Elementwise {
             for (int i = off; i < end; i++) {
                 double v = x[i];
                 chains[(i - off) % SQUARE_CHAINS] += v * v;
+                if (dw != null) {
+                    dw[i - off] += lambda * x[i];
+                }
             }
             double sum = 0;
             for (double c : chains) {
@@ -363,18 +381,19 @@ public final class Elementwise {
         DoubleVector c1 = c0;
         DoubleVector c2 = c0;
         DoubleVector c3 = c0;
-        for (int i = off; i < vectorEnd; i += SQUARE_CHAINS) {
+        for (int i = off; i < vectorEnd; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
+            if (dw != null) {
+                FloatVector.fromArray(S, dw, i - off).add(v.mul(lambda)).intoArray(dw, i - off);
+            }
             DoubleVector d0 = (DoubleVector) v.convert(VectorOperators.F2D, 0);
             DoubleVector d1 = (DoubleVector) v.convert(VectorOperators.F2D, 1);
-            c0 = d0.mul(d0).add(c0);
-            c1 = d1.mul(d1).add(c1);
-            if (L == 8) {
-                FloatVector w = FloatVector.fromArray(S, x, i + L);
-                DoubleVector d2 = (DoubleVector) w.convert(VectorOperators.F2D, 0);
-                DoubleVector d3 = (DoubleVector) w.convert(VectorOperators.F2D, 1);
-                c2 = d2.mul(d2).add(c2);
-                c3 = d3.mul(d3).add(c3);
+            if (L == 16 || ((i - off) & 8) == 0) {
+                c0 = d0.mul(d0).add(c0);
+                c1 = d1.mul(d1).add(c1);
+            } else {
+                c2 = d0.mul(d0).add(c2);
+                c3 = d1.mul(d1).add(c3);
             }
         }
         double sum = 0;
@@ -382,9 +401,13 @@ public final class Elementwise {
             int q = r / LD;
             DoubleVector c = q == 0 ? c0 : q == 1 ? c1 : q == 2 ? c2 : c3;
             double chain = c.lane(r % LD);
-            if (vectorEnd + r < end) {
-                double v = x[vectorEnd + r];
+            int i = vectorEnd + r;
+            if (i < end) {
+                double v = x[i];
                 chain += v * v;
+                if (dw != null) {
+                    dw[i - off] += lambda * x[i];
+                }
             }
             sum += chain;
         }

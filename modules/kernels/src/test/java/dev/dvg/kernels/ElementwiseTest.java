@@ -113,6 +113,14 @@ class ElementwiseTest {
                 }
                 double got = Elementwise.sumOfSquares(x, off, len);
                 assertEquals(expected, got, 0.0, "len " + len + " off " + off);
+                float[] w = java.util.Arrays.copyOfRange(x, off, off + len);
+                float[] dw = GemmTest.random(len, 9);
+                float[] dwExpected = dw.clone();
+                for (int i = 0; i < len; i++) {
+                    dwExpected[i] += 0.01f * w[i];
+                }
+                assertEquals(expected, Elementwise.addDecayAndSumOfSquares(len, 0.01f, w, dw), 0.0, "decay, len " + len);
+                assertArrayEquals(dwExpected, dw, 0f, "decay, len " + len);
                 assertEquals(naive, got, 1e-12 * Math.max(1, naive), "len " + len + " off " + off);
             }
         }

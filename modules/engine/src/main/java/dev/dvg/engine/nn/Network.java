@@ -168,18 +168,16 @@ public final class Network {
             g = layers.get(i).backward(g);
         }
         if (spec.l2() > 0) {
+            // dW += λ·W and the penalty's Σ W² in one pass (the same sum as penalty())
             float l2 = (float) spec.l2();
+            double squares = 0;
             for (int j = 0; j < params.size(); j++) {
                 Param p = params.get(j);
                 if (p.regularized()) {
-                    float[] w = p.value().data();
-                    float[] dw = p.grad().data();
-                    for (int i = 0, n = p.size(); i < n; i++) {
-                        dw[i] += l2 * w[i];
-                    }
+                    squares += Elementwise.addDecayAndSumOfSquares(p.size(), l2, p.value().data(), p.grad().data());
                 }
             }
-            value += penalty();
+            value += 0.5 * spec.l2() * squares;
         }
         return value;
     }
