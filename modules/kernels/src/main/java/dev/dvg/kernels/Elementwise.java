@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   columnSums     db[H]  = Σ_n dZ[n,·]   rows summed in order   (Dense bias gradient)
  *   reluForward    A = max(Z, 0)
  *   reluBackward   dZ = dA · [A > 0]                            (mask recomputed from the output A)
- *   sigmoid        A = 1 / (1 + e^(−Z))        float, polynomial e^x of a non-positive x only
+ *   sigmoid        A = 1 / (1 + e^(−Z))        float, polynomial e^x of a non-positive x only (A ≠ Z)
  *   sigmoidAndSoftplusRest  σ(Z) and log(1 + e^(−|Z|))     (binary cross-entropy on logits)
  *   sigmoidBackward dZ = dA · A · (1 − A)
  *   tanh           A = tanh(Z);  tanhBackward  dZ = dA · (1 − A²)
@@ -144,7 +144,7 @@ public final class Elementwise {
      * Cephes polynomial, scaled by 2ⁿ through the exponent bits. Returns 0 for x &lt; {@value
      * #EXP_MIN_ARG} (so never a subnormal, whose arithmetic is slow), NaN for NaN. Only exact float
      * operations in a fixed order (fma, +, ×, integer bits), so this scalar form and the vector form
-     * in {@link #sigmoidAndSoftplusRest} give the same bits, compiled or interpreted. Not defined for x &gt; 0.
+     * in {@link #expNegAbs} give the same bits, compiled or interpreted. Not defined for x &gt; 0.
      */
     public static float expNonPositive(float x) {
         float t = Math.fma(x, LOG2E, ROUNDER);
@@ -164,29 +164,106 @@ public final class Elementwise {
     /**
      * σ(z) in float: with e = e^−|z| ({@link #expNonPositive}), 1/(1+e) for z ≥ 0 and e/(1+e) for
      * z &lt; 0, so nothing overflows; within ~3 ulp of the exact value; σ(z) = 0 for z &lt; −87.
-     * The scalar twin of the vector loop in {@link #sigmoid(float[], float[], int, int)}.
+     * The scalar twin of {@link #sigmoid(float[], float[], int, int)}, same bits.
      */
     public static float sigmoid(float z) {
         float e = expNonPositive(-Math.abs(z));
         return (z < 0f ? e : 1f) / (1f + e);
     }
 
-    /** a = σ(z) (see {@link #sigmoid(float)}, same bits) for i in [off, off+len); a may be z. */
+    /**
+     * a = σ(z) (see {@link #sigmoid(float)}, same bits) for i in [off, off+len); a must not be z
+     * (it holds e^−|z| between the two passes).
+     */
     public static void sigmoid(float[] z, float[] a, int off, int len) {
-        sigmoidAndSoftplusRest(z, a, null, off, len);
+        for (int c = off; c < off + len; c += CHUNK) {
+            sigmoidChunk(z, a, c, Math.min(CHUNK, off + len - c));
+        }
+    }
+
+    /** Elements per chunk of the two-pass σ loops: e^−|z| is read back while it is in L1. */
+    private static final int CHUNK = 2048;
+
+    private static void sigmoidChunk(float[] z, float[] a, int off, int len) {
+        expNegAbs(z, a, off, len);
+        int end = off + len;
+        int i = off;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i + L <= end; i += L) {
+            FloatVector e = FloatVector.fromArray(S, a, i);
+            one.blend(e, FloatVector.fromArray(S, z, i).lt(0f)).div(e.add(1f)).intoArray(a, i);
+        }
+        for (; i < end; i++) {
+            float e = a[i];
+            a[i] = (z[i] < 0f ? e : 1f) / (1f + e);
+        }
     }
 
     /**
      * For the binary cross-entropy on logits: a = σ(z) (as {@link #sigmoid(float[], float[], int,
      * int)}) and l = log(1 + e^−|z|), so that softplus(z) = max(z, 0) + l. With e = e^−|z| ∈ [0, 1],
      * l = 2·atanh(s), s = e/(2+e) ≤ 1/3, from its odd series to s¹⁵ (truncation &lt; 2e−8
-     * relative), accurate for tiny e where log(1+e) in float would round to 0. l may be null (σ only);
-     * a may be z, l may not alias z or a.
+     * relative), accurate for tiny e where log(1+e) in float would round to 0. a, l and z must be
+     * three arrays.
      */
     public static void sigmoidAndSoftplusRest(float[] z, float[] a, float[] l, int off, int len) {
+        for (int c = off; c < off + len; c += CHUNK) {
+            sigmoidAndRestChunk(z, a, l, c, Math.min(CHUNK, off + len - c));
+        }
+    }
+
+    private static void sigmoidAndRestChunk(float[] z, float[] a, float[] l, int off, int len) {
+        expNegAbs(z, l, off, len);
         int end = off + len;
         int i = off;
         FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector a3 = FloatVector.broadcast(S, A3);
+        FloatVector a5 = FloatVector.broadcast(S, A5);
+        FloatVector a7 = FloatVector.broadcast(S, A7);
+        FloatVector a9 = FloatVector.broadcast(S, A9);
+        FloatVector a11 = FloatVector.broadcast(S, A11);
+        FloatVector a13 = FloatVector.broadcast(S, A13);
+        FloatVector a15 = FloatVector.broadcast(S, A15);
+        for (; i + L <= end; i += L) {
+            FloatVector e = FloatVector.fromArray(S, l, i);
+            one.blend(e, FloatVector.fromArray(S, z, i).lt(0f)).div(e.add(1f)).intoArray(a, i);
+            FloatVector sv = e.div(e.add(2f));
+            FloatVector u = sv.mul(sv);
+            FloatVector q = u.fma(a15, a13);
+            q = q.fma(u, a11);
+            q = q.fma(u, a9);
+            q = q.fma(u, a7);
+            q = q.fma(u, a5);
+            q = q.fma(u, a3);
+            q = q.fma(u, one);
+            sv.add(sv).mul(q).intoArray(l, i);
+        }
+        for (; i < end; i++) {
+            float e = l[i];
+            a[i] = (z[i] < 0f ? e : 1f) / (1f + e);
+            float s = e / (e + 2f);
+            float u = s * s;
+            float q = Math.fma(u, A15, A13);
+            q = Math.fma(q, u, A11);
+            q = Math.fma(q, u, A9);
+            q = Math.fma(q, u, A7);
+            q = Math.fma(q, u, A5);
+            q = Math.fma(q, u, A3);
+            q = Math.fma(q, u, 1f);
+            l[i] = (s + s) * q;
+        }
+    }
+
+    /**
+     * e[i] = e^−|z[i]| ({@link #expNonPositive}, same bits) for i in [off, off+len). The one vector
+     * copy of the exponential: the σ passes read e from memory rather than sharing a loop with it,
+     * because C2 boxed a vector that lived across an optional second half of such a loop (30 KB per
+     * step at digits20-mlp25's batch 512), and refused to inline the exponential as a vector-valued
+     * helper (a call boxes its vectors).
+     */
+    private static void expNegAbs(float[] z, float[] e, int off, int len) {
+        int end = off + len;
+        int i = off;
         FloatVector log2e = FloatVector.broadcast(S, LOG2E);
         FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
         FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
@@ -197,18 +274,8 @@ public final class Elementwise {
         FloatVector e3 = FloatVector.broadcast(S, E3);
         FloatVector e4 = FloatVector.broadcast(S, E4);
         FloatVector e5 = FloatVector.broadcast(S, E5);
-        FloatVector a3 = FloatVector.broadcast(S, A3);
-        FloatVector a5 = FloatVector.broadcast(S, A5);
-        FloatVector a7 = FloatVector.broadcast(S, A7);
-        FloatVector a9 = FloatVector.broadcast(S, A9);
-        FloatVector a11 = FloatVector.broadcast(S, A11);
-        FloatVector a13 = FloatVector.broadcast(S, A13);
-        FloatVector a15 = FloatVector.broadcast(S, A15);
         for (; i + L <= end; i += L) {
-            // e = e^−|z|: expNonPositive(float) lane by lane, written out here because C2 may refuse
-            // to inline a vector-valued helper this long, and a call boxes its vectors
-            FloatVector zv = FloatVector.fromArray(S, z, i);
-            FloatVector x = zv.abs().neg();
+            FloatVector x = FloatVector.fromArray(S, z, i).abs().neg();
             FloatVector t = x.fma(log2e, rounder);
             FloatVector n = t.sub(ROUNDER);
             FloatVector r = n.fma(ln2Hi, x);
@@ -221,36 +288,10 @@ public final class Elementwise {
             FloatVector er = p.fma(r.mul(r), r.add(1f));
             FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats();
-            FloatVector e = er.mul(scale).blend(0f, x.lt(EXP_MIN_ARG));
-            one.blend(e, zv.lt(0f)).div(e.add(1f)).intoArray(a, i);
-            if (l != null) {
-                FloatVector sv = e.div(e.add(2f));
-                FloatVector u = sv.mul(sv);
-                FloatVector q = u.fma(a15, a13);
-                q = q.fma(u, a11);
-                q = q.fma(u, a9);
-                q = q.fma(u, a7);
-                q = q.fma(u, a5);
-                q = q.fma(u, a3);
-                q = q.fma(u, one);
-                sv.add(sv).mul(q).intoArray(l, i);
-            }
+            er.mul(scale).blend(0f, x.lt(EXP_MIN_ARG)).intoArray(e, i);
         }
         for (; i < end; i++) {
-            float e = expNonPositive(-Math.abs(z[i]));
-            a[i] = (z[i] < 0f ? e : 1f) / (1f + e);
-            if (l != null) {
-                float s = e / (e + 2f);
-                float u = s * s;
-                float q = Math.fma(u, A15, A13);
-                q = Math.fma(q, u, A11);
-                q = Math.fma(q, u, A9);
-                q = Math.fma(q, u, A7);
-                q = Math.fma(q, u, A5);
-                q = Math.fma(q, u, A3);
-                q = Math.fma(q, u, 1f);
-                l[i] = (s + s) * q;
-            }
+            e[i] = expNonPositive(-Math.abs(z[i]));
         }
     }
 
