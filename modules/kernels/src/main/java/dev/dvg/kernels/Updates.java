@@ -45,15 +45,23 @@ public final class Updates {
 
     /** RMSprop as DL4J computes it (see the class doc), over {@code n} elements. */
     public static void rmsProp(int n, float[] w, float[] g, float[] s, float lr, float decay, float eps) {
+        rmsProp(0, n, w, g, s, lr, decay, eps);
+    }
+
+    /**
+     * {@link #rmsProp(int, float[], float[], float[], float, float, float)} over the elements
+     * [from, to) only: each element gets the same bits whatever range it is updated in, so threads
+     * can split a tensor.
+     */
+    public static void rmsProp(int from, int to, float[] w, float[] g, float[] s, float lr, float decay, float eps) {
         float oneMinusDecay = 1f - decay;
         FloatVector vDecay = FloatVector.broadcast(S, decay);
         FloatVector vOne = FloatVector.broadcast(S, oneMinusDecay);
         FloatVector vLr = FloatVector.broadcast(S, lr);
         FloatVector vEps = FloatVector.broadcast(S, eps);
         FloatVector tiny = FloatVector.broadcast(S, Float.MIN_NORMAL);
-        int nv = S.loopBound(n);
-        int i = 0;
-        for (; i < nv; i += L) {
+        int i = from;
+        for (; i + L <= to; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
             FloatVector si = FloatVector.fromArray(S, s, i).mul(vDecay).add(gi.mul(gi).mul(vOne));
             si = flush(si, tiny);
@@ -61,7 +69,7 @@ public final class Updates {
             FloatVector update = vLr.mul(gi).div(si.lanewise(VectorOperators.SQRT).add(vEps));
             FloatVector.fromArray(S, w, i).sub(update).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             s[i] = flush(s[i] * decay + g[i] * g[i] * oneMinusDecay);
             float update = (lr * g[i]) / ((float) Math.sqrt(s[i]) + eps);
             w[i] -= update;
@@ -70,6 +78,12 @@ public final class Updates {
 
     /** Adam with the step size {@code alpha} (bias corrections folded in by the caller). */
     public static void adam(int n, float[] w, float[] g, float[] m, float[] v, float alpha,
+                            float beta1, float beta2, float eps) {
+        adam(0, n, w, g, m, v, alpha, beta1, beta2, eps);
+    }
+
+    /** {@link #adam(int, float[], float[], float[], float[], float, float, float, float)} over [from, to) only (see {@link #rmsProp(int, int, float[], float[], float[], float, float, float)}). */
+    public static void adam(int from, int to, float[] w, float[] g, float[] m, float[] v, float alpha,
                             float beta1, float beta2, float eps) {
         float oneMinusB1 = 1f - beta1;
         float oneMinusB2 = 1f - beta2;
@@ -80,9 +94,8 @@ public final class Updates {
         FloatVector vAlpha = FloatVector.broadcast(S, alpha);
         FloatVector vEps = FloatVector.broadcast(S, eps);
         FloatVector tiny = FloatVector.broadcast(S, Float.MIN_NORMAL);
-        int nv = S.loopBound(n);
-        int i = 0;
-        for (; i < nv; i += L) {
+        int i = from;
+        for (; i + L <= to; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
             FloatVector mi = flush(vB1.mul(FloatVector.fromArray(S, m, i)).add(gi.mul(v1)), tiny);
             FloatVector vi = flush(vB2.mul(FloatVector.fromArray(S, v, i)).add(gi.mul(gi).mul(v2)), tiny);
@@ -91,7 +104,7 @@ public final class Updates {
             FloatVector update = mi.mul(vAlpha).div(vi.lanewise(VectorOperators.SQRT).add(vEps));
             FloatVector.fromArray(S, w, i).sub(update).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             m[i] = flush(beta1 * m[i] + g[i] * oneMinusB1);
             v[i] = flush(beta2 * v[i] + g[i] * g[i] * oneMinusB2);
             float update = (m[i] * alpha) / ((float) Math.sqrt(v[i]) + eps);

@@ -36,11 +36,19 @@ public final class David {
      * they minimise a whole-data objective ({@code dev.dvg.engine.optim.fullbatch}).
      */
     public static Optimizer optimizer(OptimizerSpec spec) {
+        return optimizer(spec, Exec.serial());
+    }
+
+    /**
+     * As {@link #optimizer(OptimizerSpec)}, updating large tensors on {@code exec}'s threads (pass the
+     * network's: same numbers for any thread count).
+     */
+    public static Optimizer optimizer(OptimizerSpec spec, Exec exec) {
         if (isFullBatchMinimizer(spec)) {
             throw new IllegalArgumentException("optimizer " + spec + " is a full-batch minimiser, not a minibatch "
                     + "optimizer: use dev.dvg.engine.optim.fullbatch");
         }
-        return Optimizers.create(spec);
+        return Optimizers.create(spec, exec);
     }
 
     /** True for L-BFGS and conjugate gradient. */
@@ -50,7 +58,7 @@ public final class David {
 
     /** A trainer of the network with the model's default optimiser. */
     public static Trainer trainer(ModelSpec model, Network network) {
-        return new Trainer(network, optimizer(model));
+        return new Trainer(network, optimizer(model.optimizer(), network.exec()));
     }
 
     /**

@@ -25,7 +25,7 @@ final class DavidSession implements EngineSession {
         this.model = model;
         this.exec = Exec.create(threads);
         this.network = David.network(model, exec);
-        this.optimizer = David.isFullBatchMinimizer(model.optimizer()) ? null : David.optimizer(model);
+        this.optimizer = David.isFullBatchMinimizer(model.optimizer()) ? null : David.optimizer(model.optimizer(), exec);
     }
 
     Network network() {

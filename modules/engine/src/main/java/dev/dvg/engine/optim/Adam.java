@@ -1,6 +1,7 @@
 package dev.dvg.engine.optim;
 
 import dev.dvg.engine.nn.Param;
+import dev.dvg.kernels.Exec;
 import dev.dvg.kernels.Updates;
 
 import java.util.List;
@@ -20,22 +21,36 @@ import java.util.List;
  * If α_t comes out 0, NaN or infinite, DL4J (and so David) uses ε in its place.
  *
  * <p>Computed by {@link Updates} (vectorised, same float operations in the same order), which
- * flushes subnormal state to zero: see there why, and why it does not change results.
+ * flushes subnormal state to zero: see there why, and why it does not change results. A large tensor
+ * is split over the executor's threads ({@link ParallelUpdate}); each element gets the same bits.
  */
-public final class Adam implements Optimizer {
+public final class Adam implements Optimizer, Exec.RangeBody {
 
     private final float lr;
     private final float beta1;
     private final float beta2;
     private final float eps;
     private final ParamState state = new ParamState(2, 0f);
+    private final Exec exec;
     private int iteration;
+    // the tensor run(lo, hi) updates, and this step's α_t
+    private float[] w;
+    private float[] g;
+    private float[] m;
+    private float[] v;
+    private float alpha;
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this(learningRate, beta1, beta2, epsilon, Exec.serial());
+    }
+
+    /** Large tensors are updated on {@code exec}'s threads. */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, Exec exec) {
         this.lr = (float) learningRate;
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
         this.eps = (float) epsilon;
+        this.exec = exec;
     }
 
     /** α_t for step t ≥ 1, computed with DL4J's float/double mix. */
@@ -55,13 +70,34 @@ public final class Adam implements Optimizer {
         }
         for (int p = 0; p < params.size(); p++) {
             Param param = params.get(p);
-            float[] m = state.get(params, p, 0);
-            float[] v = state.get(params, p, 1);
-            float[] w = param.value().data();
-            float[] g = param.grad().data();
-            Updates.adam(param.size(), w, g, m, v, alpha, beta1, beta2, eps);
+            float[] mt = state.get(params, p, 0);
+            float[] vt = state.get(params, p, 1);
+            float[] wt = param.value().data();
+            float[] gt = param.grad().data();
+            if (ParallelUpdate.worth(exec, param.size())) {
+                this.w = wt;
+                this.g = gt;
+                this.m = mt;
+                this.v = vt;
+                this.alpha = alpha;
+                try {
+                    exec.parallelFor(0, param.size(), ParallelUpdate.GRAIN, this);
+                } finally {
+                    this.w = null;
+                    this.g = null;
+                    this.m = null;
+                    this.v = null;
+                }
+            } else {
+                Updates.adam(param.size(), wt, gt, mt, vt, alpha, beta1, beta2, eps);
+            }
         }
         iteration++;
+    }
+
+    @Override
+    public void run(int lo, int hi) {
+        Updates.adam(lo, hi, w, g, m, v, alpha, beta1, beta2, eps);
     }
 
     @Override
