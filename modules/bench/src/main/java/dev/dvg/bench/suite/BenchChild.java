@@ -66,8 +66,8 @@ public final class BenchChild {
         String probeModel = ReferenceModels.MNIST_MLP256;
         Map<String, Object> dl4j;
         Map<String, Object> david;
-        try (Engines e = Engines.create("dl4j", BenchModels.spec(probeModel, "32"), 32, threads);
-             Engines d = Engines.create("david", BenchModels.spec(probeModel, "32"), 32, threads)) {
+        try (Engines e = Engines.create("dl4j", BenchModels.spec(probeModel, "32"), 32, false, threads);
+             Engines d = Engines.create("david", BenchModels.spec(probeModel, "32"), 32, false, threads)) {
             dl4j = e.settings();
             david = d.settings();
         }

@@ -167,7 +167,7 @@ public final class BenchPage {
     static String intro(BenchResult r) {
         Object cpu = r.provenance().get("cpu_model");
         return "Machine: " + cpu + ", " + r.provenance().get("cores") + " cores, JDK " + r.provenance().get("jdk")
-                + ", git " + r.provenance().get("git_commit") + ". Training and inference on each model's own data (first N training examples); each engine's ratio at its "
+                + ", git " + r.provenance().get("git_commit") + ". Training on each model's own training set in batches of N, inference on its first N examples; each engine's ratio at its "
                 + "best measured thread count." + (r.quick() ? " Quick run: a subset with short iterations." : "");
     }
 

@@ -247,8 +247,10 @@ public final class BenchSuite {
         s.put("child_launch", "one child JVM per thread count (ProcessBuilder) with OMP_NUM_THREADS=<threads> in its "
                 + "environment; JMH forks, if any, inherit it; inside, ND4J Environment.setMaxThreads/"
                 + "setMaxMasterThreads and BLAS setMaxThreads = threads; David uses Exec.create(threads)");
-        s.put("data", "each model's own training data: its first N examples as the runner prepares them "
-                + "(recipe transform, targets; moons with the runner's data seed 0), fixed per benchmark; David "
+        s.put("data", "each model's own training data as the runner prepares it (recipe transform, targets; "
+                + "moons with the runner's data seed 0): training steps take the training set in order, N examples "
+                + "per step, as an epoch feeds it (a single reused batch was over-fitted within a 1-s iteration, "
+                + "driving gradients into float subnormals: see TrainStepBench), inference its first N examples; David "
                 + "gets the whole training set (full batch) as a constant tensor, as the runner feeds it every step "
                 + "(its first dense layer packs it once), and a minibatch as a plain one (fresh each step in training); kernels "
                 + "(gemm, conv): seeded dense U[-0.5,0.5) operands; parameters restored in place before every JMH iteration");

@@ -11,10 +11,13 @@ import dev.dvg.models.ReferenceModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the step and inference benchmarks train on: the reference model's spec for a batch label,
- * and a batch of the model's own data — its first N training examples, prepared as the runner
+ * and batches of the model's own data — its training set in order, N examples per step, for the
+ * training steps ({@link #batches}), or its first N examples (inference, memory), prepared as the runner
  * prepares them (the recipe's transform and target encoding; moons generated with the runner's data
  * seed). Real data, not random numbers, because the cost of a step depends on it: David's GEMM
  * skips the inputs' all-zero panels (MNIST is 81 % zero pixels), and values decide how soon
@@ -89,23 +92,42 @@ public final class BenchModels {
      * inference batch 1024) the examples repeat in order. The loaded set itself is not kept.
      */
     public static Batch batch(ModelSpec spec, int n) {
+        return batches(spec, n, false).get(0);
+    }
+
+    /**
+     * The batches a training-step benchmark feeds, one per step in turn: with {@code stream}, the
+     * training set cut in order into ⌈set/n⌉ batches of n (the last one wrapping to the start), as an
+     * epoch of real training feeds it; otherwise the first n examples only ({@link #batch}). A batch
+     * of n ≥ the set is the single batch either way. See {@link TrainStepBench} for why it streams.
+     */
+    public static List<Batch> batches(ModelSpec spec, int n, boolean stream) {
         ModelData data = load(spec.data());
         LabeledData train = data.train();
         int d = train.features();
+        int total = train.n();
         float[] targets = data.trainTargets();
-        int k = targets.length / train.n();
+        int k = targets.length / total;
         if (k != ModelSpec.outputUnits(spec.network())) {
             throw new IllegalStateException("data targets have width " + k + " but the network has "
                     + ModelSpec.outputUnits(spec.network()) + " outputs");
         }
-        float[] x = new float[n * d];
-        float[] y = new float[n * k];
-        for (int i = 0; i < n; i += train.n()) {
-            int count = Math.min(train.n(), n - i);
-            System.arraycopy(train.x(), 0, x, i * d, count * d);
-            System.arraycopy(targets, 0, y, i * k, count * k);
+        int count = stream && n < total ? (total + n - 1) / n : 1;
+        List<Batch> out = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            float[] x = new float[n * d];
+            float[] y = new float[n * k];
+            // examples b·n … b·n + n − 1 of the set, taken modulo its size
+            for (int i = 0, from = (int) ((long) b * n % total); i < n; ) {
+                int len = Math.min(total - from, n - i);
+                System.arraycopy(train.x(), from * d, x, i * d, len * d);
+                System.arraycopy(targets, from * k, y, i * k, len * k);
+                i += len;
+                from = 0;
+            }
+            out.add(new Batch(x, y, n, n == total));
         }
-        return new Batch(x, y, n, n == train.n());
+        return out;
     }
 
     private static ModelData load(DataRecipe recipe) {

@@ -31,10 +31,14 @@ public abstract class EngineBench {
     @Setup(Level.Trial)
     public void setUp() {
         String batch = batchLabel();
-        e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch), threads);
+        e = Engines.create(engine, BenchModels.spec(model, batch), BenchModels.batchSize(model, batch),
+                streamBatches(), threads);
         System.out.println("# settings: " + e.settings());
         warmUp();
     }
+
+    /** True to feed the whole training set in batches ({@link BenchModels#batches}); false: the first batch only. */
+    abstract boolean streamBatches();
 
     /** Runs at the end of the trial setup, before JMH's warm-up iterations; nothing by default. */
     void warmUp() {

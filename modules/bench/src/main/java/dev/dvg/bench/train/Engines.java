@@ -21,18 +21,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One engine set up for a benchmark: a network of the model from the same initial parameters
- * (David's seeded init, copied into DL4J), the model's optimiser, and one fixed batch of the model's own data ({@link BenchModels})
- * already in the engine's own memory, so a timed call does only the engine's work.
+ * (David's seeded init, copied into DL4J), the model's optimiser, and the batches of the model's
+ * own data ({@link BenchModels#batches}) already in the engine's own memory, so a timed call does
+ * only the engine's work. Training steps take the batches in turn, from the first after every
+ * {@link #restoreParams}; inference uses the first.
  */
 public interface Engines extends AutoCloseable {
 
-    /** One forward + backward + optimiser update on the fixed batch; returns the loss. */
+    /** One forward + backward + optimiser update on the next batch; returns the loss. */
     double trainStep();
 
-    /** Inference output of the fixed batch (returned so JMH consumes it). */
+    /** Inference output of the first batch (returned so JMH consumes it). */
     Object infer();
 
-    /** Puts the initial parameters back (in place, no allocation): bounds drift over long runs. */
+    /**
+     * Puts the initial parameters back (in place, no allocation) and the next batch back to the
+     * first: bounds drift over long runs, and every iteration sees the same sequence.
+     */
     void restoreParams();
 
     /**
@@ -48,19 +53,24 @@ public interface Engines extends AutoCloseable {
     @Override
     void close();
 
-    /** Builds {@code engine} ("david" or "dl4j") for a model spec, batch N and thread count. */
-    static Engines create(String engine, ModelSpec spec, int n, int threads) {
-        return create(engine, spec, BenchModels.batch(spec, n), threads);
+    /**
+     * Builds {@code engine} ("david" or "dl4j") for a model spec, batch N and thread count, on the
+     * training set streamed in batches of N ({@code stream}) or on its first N examples.
+     */
+    static Engines create(String engine, ModelSpec spec, int n, boolean stream, int threads) {
+        return create(engine, spec, BenchModels.batches(spec, n, stream), threads);
     }
 
-    /** Builds {@code engine} ("david" or "dl4j") for a model spec on a batch already loaded. */
+    /** Builds {@code engine} ("david" or "dl4j") for a model spec on one batch already loaded. */
     static Engines create(String engine, ModelSpec spec, BenchModels.Batch data, int threads) {
-        float[] x = data.x();
-        float[] y = data.y();
-        int n = data.n();
+        return create(engine, spec, List.of(data), threads);
+    }
+
+    /** Builds {@code engine} ("david" or "dl4j") for a model spec on batches already loaded. */
+    static Engines create(String engine, ModelSpec spec, List<BenchModels.Batch> data, int threads) {
         return switch (engine) {
-            case "david" -> new DavidEngine(spec, x, y, n, data.wholeSet(), threads);
-            case "dl4j" -> new Dl4jEngine(spec, x, y, n, threads);
+            case "david" -> new DavidEngine(spec, data, threads);
+            case "dl4j" -> new Dl4jEngine(spec, data, threads);
             default -> throw new IllegalArgumentException("engine must be david or dl4j, got " + engine);
         };
     }
@@ -70,21 +80,27 @@ public interface Engines extends AutoCloseable {
         private final Exec exec;
         private final Network net;
         private final Optimizer optimizer;
-        private final MiniBatch batch;
+        private final MiniBatch[] batches;
+        private int next;
         private final List<Param> params;
         private final float[] initial;
         private final ModelSpec spec;
         private final boolean constantInput;
 
-        DavidEngine(ModelSpec spec, float[] x, float[] y, int n, boolean wholeSet, int threads) {
+        DavidEngine(ModelSpec spec, List<BenchModels.Batch> data, int threads) {
             this.spec = spec;
             this.exec = Exec.create(threads);
             this.net = David.network(spec, exec);
-            this.optimizer = David.optimizer(spec.optimizer());
+            this.optimizer = David.optimizer(spec.optimizer(), exec);
             // as the runner feeds it: the whole training set is the same constant array every step
-            // (and may stay packed); a minibatch is a fresh array every step in training, so the
-            // reused one here must not be
-            this.batch = David.batch(spec.network(), x, y, n, wholeSet);
+            // (and may stay packed); a minibatch is a fresh array every step in training, and when a
+            // single one is reused here it must not be marked constant
+            this.batches = new MiniBatch[data.size()];
+            boolean wholeSet = data.size() == 1 && data.get(0).wholeSet();
+            for (int b = 0; b < batches.length; b++) {
+                BenchModels.Batch d = data.get(b);
+                batches[b] = David.batch(spec.network(), d.x(), d.y(), d.n(), wholeSet);
+            }
             this.constantInput = wholeSet;
             this.params = net.params();
             this.initial = net.getFlat();
@@ -92,6 +108,8 @@ public interface Engines extends AutoCloseable {
 
         @Override
         public double trainStep() {
+            MiniBatch batch = batches[next];
+            next = next + 1 == batches.length ? 0 : next + 1;
             double loss = net.computeGradients(batch.x(), batch.y());
             optimizer.step(params);
             return loss;
@@ -99,11 +117,12 @@ public interface Engines extends AutoCloseable {
 
         @Override
         public Object infer() {
-            return net.output(batch.x());
+            return net.output(batches[0].x());
         }
 
         @Override
         public void restoreParams() {
+            next = 0;
             int off = 0;
             for (Param p : params) {
                 System.arraycopy(initial, off, p.value().data(), 0, p.size());
@@ -129,6 +148,7 @@ public interface Engines extends AutoCloseable {
             m.put("optimizer", spec.optimizer().toString());
             m.put("data_type", "float32");
             m.put("constant_input", constantInput);
+            m.put("batches", batches.length);
             return m;
         }
 
@@ -145,14 +165,15 @@ public interface Engines extends AutoCloseable {
      */
     final class Dl4jEngine implements Engines {
         private final MultiLayerNetwork net;
-        private final INDArray features;
-        private final INDArray labels;
+        private final INDArray[] features;
+        private final INDArray[] labels;
+        private int next;
         private final INDArray initial;
         private final ModelSpec spec;
         private final int threads;
         private final List<String> approximations;
 
-        Dl4jEngine(ModelSpec spec, float[] x, float[] y, int n, int threads) {
+        Dl4jEngine(ModelSpec spec, List<BenchModels.Batch> data, int threads) {
             this.spec = spec;
             this.threads = threads;
             Nd4jSetup.setThreads(threads);
@@ -172,24 +193,32 @@ public interface Engines extends AutoCloseable {
             if (net.params().dataType() != DataType.FLOAT) {
                 throw new IllegalStateException("DL4J params are " + net.params().dataType() + ", not FLOAT");
             }
-            this.features = g.features(x, n);
-            this.labels = g.labels(y, n);
+            this.features = new INDArray[data.size()];
+            this.labels = new INDArray[data.size()];
+            for (int b = 0; b < features.length; b++) {
+                BenchModels.Batch d = data.get(b);
+                features[b] = g.features(d.x(), d.n());
+                labels[b] = g.labels(d.y(), d.n());
+            }
             this.initial = net.params().dup();
         }
 
         @Override
         public double trainStep() {
-            net.fit(features, labels);
+            int b = next;
+            next = next + 1 == features.length ? 0 : next + 1;
+            net.fit(features[b], labels[b]);
             return net.score();
         }
 
         @Override
         public Object infer() {
-            return net.output(features, false);
+            return net.output(features[0], false);
         }
 
         @Override
         public void restoreParams() {
+            next = 0;
             net.params().assign(initial);
         }
 
@@ -211,6 +240,7 @@ public interface Engines extends AutoCloseable {
             m.put("cache_mode", conf.getCacheMode() == null ? null : conf.getCacheMode().toString());
             m.put("listeners", net.getListeners().size());
             m.put("approximations", approximations);
+            m.put("batches", features.length);
             return m;
         }
 

@@ -34,6 +34,11 @@ public class InferenceBench extends EngineBench {
         return batch;
     }
 
+    @Override
+    boolean streamBatches() {
+        return false;
+    }
+
     @Benchmark
     public Object output() {
         return e.infer();

@@ -41,7 +41,7 @@ public final class StepAllocProbe {
         long[] at = new long[steps];
         long uptime0;
         try (Engines e = Engines.create("david", BenchModels.spec(model, batch), BenchModels.batchSize(model, batch),
-                threads)) {
+                true, threads)) {
             long[] workers = e.workerThreadIds();
             uptime0 = ManagementFactory.getRuntimeMXBean().getUptime();
             long start = System.nanoTime();

@@ -4,7 +4,8 @@
  * of every reference model, David vs DL4J from the same initial parameters
  * ({@link dev.dvg.bench.train.Engines}).
  *
- * <p>Data is each model's own: its first N training examples as the runner prepares them
+ * <p>Data is each model's own, as the runner prepares it: training steps take its training set in
+ * order, N examples per step; inference its first N examples
  * ({@link dev.dvg.bench.train.BenchModels}; {@code ./dvg data fetch all} first, or the catalog
  * fetches them). The cost of a step depends on the values — David skips the all-zero panels of
  * MNIST's inputs, and values decide when optimiser state reaches float denormals — so random
