@@ -225,8 +225,9 @@ final class Training {
         m.put("seed", seed);
         m.put("epoch", epoch);
         m.put("step", step);
-        m.put("train_loss", ExperimentRunner.finite(train.loss));
-        m.put("train_accuracy", accuracy(train.predicted, data.train().labels(), nTrain));
+        // a stop can land during a periodic evaluation too: no train-set pass there either
+        m.put("train_loss", train == null ? null : ExperimentRunner.finite(train.loss));
+        m.put("train_accuracy", train == null ? null : accuracy(train.predicted, data.train().labels(), nTrain));
         m.put("test_loss", ExperimentRunner.finite(test.loss));
         m.put("test_accuracy", accuracy(test.predicted, data.test().labels(), data.test().n()));
         m.put("epoch_seconds", epochSeconds);
