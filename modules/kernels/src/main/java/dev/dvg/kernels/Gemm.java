@@ -57,9 +57,9 @@ import jdk.incubator.vector.VectorSpecies;
  * terms 0·B(p, j) would leave the chain unchanged: panels are MR-row aligned from row 0 whatever the
  * split, so the same p are dropped for any thread count; a NaN in A is never dropped, but a
  * non-finite B(p, j) facing an all-zero panel column does not reach C, where a plain GEMM would give
- * 0·∞ = NaN); horizontal sums of vector lanes are done in lane order
- * (never with {@code reduceLanes}, whose order is unspecified and differs between the interpreter
- * and C2). Results are therefore bit-identical for 1 and 2 threads and run after run; they differ
+ * 0·∞ = NaN); horizontal sums of vector lanes are done in a fixed pairwise order, the same for an
+ * output computed alone or among 16 ({@link #treeSum}; never with {@code reduceLanes}, whose order
+ * is unspecified and differs between the interpreter and C2). Results are therefore bit-identical for 1 and 2 threads and run after run; they differ
  * from a naive loop only by float rounding (summation order).
  */
 public final class Gemm {
@@ -94,6 +94,11 @@ public final class Gemm {
     static final int VECMAT_MAX_M = 3;
     /** abT/ab(n=1) with fewer rows or columns than this use the dot-product path. */
     static final int DOTS_MAX_SIDE = 8;
+    /**
+     * Below this many multiply-adds a dot-product product runs on the caller's thread: the
+     * [128×256]·[256×10] output layer (327,680) ran at 16.6 GFLOP/s on one thread and 8.3 on two.
+     */
+    static final long DOTS_PARALLEL_MIN_MACS = 1L << 20;
     /** ab with at most this many columns transposes B (n×k floats) and uses the dot-product path. */
     static final int DOTS_PACK_MAX_N = 16;
 
@@ -113,7 +118,7 @@ public final class Gemm {
         final float[] a = new float[MC * KC];
         final float[] b = new float[NC * KC];
         final float[] tile = new float[MR * NR];
-        final float[] lanes = new float[4 * L];
+        final float[] lanes = new float[16 * L];
         /** Panel t of the packed A kept the values of keep[t·KC + q] (q < kept[t]); kept[t] = kc when not compacted. */
         final int[] keep = new int[(MC / MR) * KC];
         final int[] kept = new int[MC / MR];
@@ -1243,7 +1248,7 @@ public final class Gemm {
     private static void dots(Exec ex, int m, int n, int k, float[] a, int aOff, int ars,
                              float[] b, int bOff, int bcs, float[] c, int cOff, int crs, int ccs,
                              boolean acc) {
-        if (ex.threads() == 1) {
+        if (ex.threads() == 1 || (long) m * n * k < DOTS_PARALLEL_MIN_MACS) {
             dotsBlock(0, m, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
         } else {
             Job job = Job.acquire(m >= n ? Job.DOTS_ROWS : Job.DOTS_COLUMNS, m, n, k, 0,
@@ -1261,54 +1266,186 @@ public final class Gemm {
                                   float[] c, int cOff, int crs, int ccs, boolean acc) {
         float[] lanes = BUFFERS.get().lanes;
         int kv = k - k % L;
-        for (int i = i0; i < i1; i++) {
-            int ai = aOff + i * ars;
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
             int j = j0;
             for (; j + 4 <= j1; j += 4) {
-                int b0 = bOff + j * bcs;
-                int b1 = b0 + bcs;
-                int b2 = b1 + bcs;
-                int b3 = b2 + bcs;
-                FloatVector s0 = FloatVector.zero(S);
-                FloatVector s1 = s0;
-                FloatVector s2 = s0;
-                FloatVector s3 = s0;
-                for (int p = 0; p < kv; p += L) {
-                    FloatVector av = FloatVector.fromArray(S, a, ai + p);
-                    s0 = av.fma(FloatVector.fromArray(S, b, b0 + p), s0);
-                    s1 = av.fma(FloatVector.fromArray(S, b, b1 + p), s1);
-                    s2 = av.fma(FloatVector.fromArray(S, b, b2 + p), s2);
-                    s3 = av.fma(FloatVector.fromArray(S, b, b3 + p), s3);
-                }
-                s0.intoArray(lanes, 0);
-                s1.intoArray(lanes, L);
-                s2.intoArray(lanes, 2 * L);
-                s3.intoArray(lanes, 3 * L);
-                for (int q = 0; q < 4; q++) {
-                    int bq = b0 + q * bcs;
-                    float s = laneSum(lanes, q * L);
-                    for (int p = kv; p < k; p++) {
-                        s = Math.fma(a[ai + p], b[bq + p], s);
-                    }
-                    int idx = cOff + i * crs + (j + q) * ccs;
-                    c[idx] = acc ? c[idx] + s : s;
-                }
+                dots4x4(i, j, k, kv, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc, lanes);
             }
-            for (; j < j1; j++) {
-                int bq = bOff + j * bcs;
-                FloatVector s0 = FloatVector.zero(S);
-                for (int p = 0; p < kv; p += L) {
-                    s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bq + p), s0);
-                }
-                s0.intoArray(lanes, 0);
-                float s = laneSum(lanes, 0);
-                for (int p = kv; p < k; p++) {
-                    s = Math.fma(a[ai + p], b[bq + p], s);
-                }
-                int idx = cOff + i * crs + j * ccs;
-                c[idx] = acc ? c[idx] + s : s;
+            for (int ii = i; ii < i + 4; ii++) {
+                dotsRow(ii, j, j1, k, kv, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc, lanes);
             }
         }
+        for (; i < i1; i++) {
+            dotsRow(i, j0, j1, k, kv, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc, lanes);
+        }
+    }
+
+    /** C(i, j) for j in [j0, j1), four outputs at a time sharing A's loads, each lane-summed by {@link #treeSum}. */
+    private static void dotsRow(int i, int j0, int j1, int k, int kv,
+                                float[] a, int aOff, int ars, float[] b, int bOff, int bcs,
+                                float[] c, int cOff, int crs, int ccs, boolean acc, float[] lanes) {
+        int ai = aOff + i * ars;
+        int j = j0;
+        for (; j + 4 <= j1; j += 4) {
+            int b0 = bOff + j * bcs;
+            int b1 = b0 + bcs;
+            int b2 = b1 + bcs;
+            int b3 = b2 + bcs;
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int p = 0; p < kv; p += L) {
+                FloatVector av = FloatVector.fromArray(S, a, ai + p);
+                s0 = av.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+                s1 = av.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+                s2 = av.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+                s3 = av.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+            }
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, L);
+            s2.intoArray(lanes, 2 * L);
+            s3.intoArray(lanes, 3 * L);
+            for (int q = 0; q < 4; q++) {
+                finishDot(treeSum(lanes, q * L), i, j + q, k, kv, a, ai, b, b0 + q * bcs, c, cOff, crs, ccs, acc);
+            }
+        }
+        for (; j < j1; j++) {
+            int bq = bOff + j * bcs;
+            FloatVector s0 = FloatVector.zero(S);
+            for (int p = 0; p < kv; p += L) {
+                s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bq + p), s0);
+            }
+            s0.intoArray(lanes, 0);
+            finishDot(treeSum(lanes, 0), i, j, k, kv, a, ai, b, bq, c, cOff, crs, ccs, acc);
+        }
+    }
+
+    /** Adds the k % L tail products to a dot's lane sum, then stores (or adds) it into C(i, j). */
+    private static void finishDot(float s, int i, int j, int k, int kv, float[] a, int ai, float[] b, int bq,
+                                  float[] c, int cOff, int crs, int ccs, boolean acc) {
+        for (int p = kv; p < k; p++) {
+            s = Math.fma(a[ai + p], b[bq + p], s);
+        }
+        int idx = cOff + i * crs + j * ccs;
+        c[idx] = acc ? c[idx] + s : s;
+    }
+
+    /**
+     * The 4×4 outputs C(i..i+3, j..j+3): 16 accumulators, four A and four B loads per 16 FMAs (the
+     * one-row path is load-bound), then the 16 {@link #treeSum}s, whose adds are independent within
+     * a level, so they overlap (a lane-order sum is one 16-add dependency chain per output). A
+     * transposing vector add tree computed the same pairs with fewer adds but went past C2's
+     * inlining node budget and boxed its vectors.
+     */
+    private static void dots4x4(int i, int j, int k, int kv,
+                                float[] a, int aOff, int ars, float[] b, int bOff, int bcs,
+                                float[] c, int cOff, int crs, int ccs, boolean acc, float[] lanes) {
+        int a0 = aOff + i * ars;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
+        int b0 = bOff + j * bcs;
+        int b1 = b0 + bcs;
+        int b2 = b1 + bcs;
+        int b3 = b2 + bcs;
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        FloatVector s23 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s32 = s00;
+        FloatVector s33 = s00;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector bv0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector bv1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector bv2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector bv3 = FloatVector.fromArray(S, b, b3 + p);
+            FloatVector av = FloatVector.fromArray(S, a, a0 + p);
+            s00 = av.fma(bv0, s00);
+            s01 = av.fma(bv1, s01);
+            s02 = av.fma(bv2, s02);
+            s03 = av.fma(bv3, s03);
+            av = FloatVector.fromArray(S, a, a1 + p);
+            s10 = av.fma(bv0, s10);
+            s11 = av.fma(bv1, s11);
+            s12 = av.fma(bv2, s12);
+            s13 = av.fma(bv3, s13);
+            av = FloatVector.fromArray(S, a, a2 + p);
+            s20 = av.fma(bv0, s20);
+            s21 = av.fma(bv1, s21);
+            s22 = av.fma(bv2, s22);
+            s23 = av.fma(bv3, s23);
+            av = FloatVector.fromArray(S, a, a3 + p);
+            s30 = av.fma(bv0, s30);
+            s31 = av.fma(bv1, s31);
+            s32 = av.fma(bv2, s32);
+            s33 = av.fma(bv3, s33);
+        }
+        s00.intoArray(lanes, 0);
+        s01.intoArray(lanes, L);
+        s02.intoArray(lanes, 2 * L);
+        s03.intoArray(lanes, 3 * L);
+        s10.intoArray(lanes, 4 * L);
+        s11.intoArray(lanes, 5 * L);
+        s12.intoArray(lanes, 6 * L);
+        s13.intoArray(lanes, 7 * L);
+        s20.intoArray(lanes, 8 * L);
+        s21.intoArray(lanes, 9 * L);
+        s22.intoArray(lanes, 10 * L);
+        s23.intoArray(lanes, 11 * L);
+        s30.intoArray(lanes, 12 * L);
+        s31.intoArray(lanes, 13 * L);
+        s32.intoArray(lanes, 14 * L);
+        s33.intoArray(lanes, 15 * L);
+        for (int q = 0; q < 16; q++) {
+            int r = q >> 2;
+            int col = q & 3;
+            finishDot(treeSum(lanes, q * L), i + r, j + col, k, kv, a, a0 + r * ars, b, b0 + col * bcs,
+                    c, cOff, crs, ccs, acc);
+        }
+    }
+
+    /**
+     * Sum of the L lanes at {@code off} as a pairwise tree: lane l and l + L/2 first, then those
+     * sums l and l + L/4, and so on (a fixed order, unlike reduceLanes; the one every dot-product
+     * output uses, so an output's bits do not depend on which path or thread computed it).
+     */
+    static float treeSum(float[] lanes, int off) {
+        float[] t = lanes;
+        if (L == 16) {
+            // in registers: four levels of independent adds (a lane-order sum is a 16-add chain)
+            float p0 = t[off] + t[off + 8];
+            float p1 = t[off + 1] + t[off + 9];
+            float p2 = t[off + 2] + t[off + 10];
+            float p3 = t[off + 3] + t[off + 11];
+            float p4 = t[off + 4] + t[off + 12];
+            float p5 = t[off + 5] + t[off + 13];
+            float p6 = t[off + 6] + t[off + 14];
+            float p7 = t[off + 7] + t[off + 15];
+            float q0 = p0 + p4;
+            float q1 = p1 + p5;
+            float q2 = p2 + p6;
+            float q3 = p3 + p7;
+            return (q0 + q2) + (q1 + q3);
+        }
+        // any other width: the same pairs, level by level in place (the lanes are not needed after)
+        for (int h = L / 2; h >= 1; h >>= 1) {
+            for (int l = 0; l < h; l++) {
+                t[off + l] = t[off + l] + t[off + l + h];
+            }
+        }
+        return t[off];
     }
 
     /** Sum of L lanes in lane order (deterministic, unlike reduceLanes). */

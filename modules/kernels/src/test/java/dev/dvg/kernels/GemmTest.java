@@ -345,4 +345,55 @@ class GemmTest {
                 () -> Gemm.ab(Exec.serial(), 2, 2, 2, new float[3], 0, new float[4], 0, new float[4], 0, false));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("A needs 4"), e.getMessage());
     }
+
+    /**
+     * The dot-product path's exact definition: per lane l an FMA chain over p ≡ l (mod L) below
+     * k − k % L, the lanes added by {@link Gemm#treeSum}, then the tail products. Every output must
+     * have these bits whether it fell in a 4×4 block or on the edges, at 1 or 2 threads.
+     */
+    @Test
+    void dotProductOutputsHaveTheirDefinedBitsOnEveryPath() {
+        int l = Gemm.L;
+        for (int[] shape : new int[][] {{7, 6, 3 * l + 5}, {128, 10, 256}, {9, 13, 2 * l}, {4, 4, l - 3}}) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            float[] a = random(m * k, 21);
+            float[] b = random(n * k, 22); // B as [n×k]: abT takes the dots path for n < 8 or m < 8 ...
+            float[] bkn = new float[k * n]; // ... and ab with a narrow B transposes [k×n] into it
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bkn[p * n + j] = b[j * k + p];
+                }
+            }
+            int kv = k - k % l;
+            float[] expected = new float[m * n];
+            float[] lanes = new float[l];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    java.util.Arrays.fill(lanes, 0f);
+                    for (int p = 0; p < kv; p++) {
+                        lanes[p % l] = Math.fma(a[i * k + p], b[j * k + p], lanes[p % l]);
+                    }
+                    float s = Gemm.treeSum(lanes, 0);
+                    for (int p = kv; p < k; p++) {
+                        s = Math.fma(a[i * k + p], b[j * k + p], s);
+                    }
+                    expected[i * n + j] = s;
+                }
+            }
+            for (int threads : new int[] {1, 2}) {
+                try (Exec ex = Exec.create(threads)) {
+                    float[] c = new float[m * n];
+                    Gemm.ab(ex, m, n, k, a, 0, bkn, 0, c, 0, false);
+                    assertArrayEquals(expected, c, 0f, "ab " + m + "x" + n + "x" + k + " at " + threads + " threads");
+                    if (n < 8 || m < 8) {
+                        float[] ct = new float[m * n];
+                        Gemm.abT(ex, m, n, k, a, 0, b, 0, ct, 0, false);
+                        assertArrayEquals(expected, ct, 0f, "abT " + m + "x" + n + "x" + k + " at " + threads + " threads");
+                    }
+                }
+            }
+        }
+    }
 }
