@@ -144,7 +144,7 @@ public final class Elementwise {
      * Cephes polynomial, scaled by 2ⁿ through the exponent bits. Returns 0 for x &lt; {@value
      * #EXP_MIN_ARG} (so never a subnormal, whose arithmetic is slow), NaN for NaN. Only exact float
      * operations in a fixed order (fma, +, ×, integer bits), so this scalar form and the vector form
-     * in {@link #expNegAbs} give the same bits, compiled or interpreted. Not defined for x &gt; 0.
+     * in {@link #sigmoidPasses} give the same bits, compiled or interpreted. Not defined for x &gt; 0.
      */
     public static float expNonPositive(float x) {
         float t = Math.fma(x, LOG2E, ROUNDER);
@@ -176,27 +176,7 @@ public final class Elementwise {
      * (it holds e^−|z| between the two passes).
      */
     public static void sigmoid(float[] z, float[] a, int off, int len) {
-        for (int c = off; c < off + len; c += CHUNK) {
-            sigmoidChunk(z, a, c, Math.min(CHUNK, off + len - c));
-        }
-    }
-
-    /** Elements per chunk of the two-pass σ loops: e^−|z| is read back while it is in L1. */
-    private static final int CHUNK = 2048;
-
-    private static void sigmoidChunk(float[] z, float[] a, int off, int len) {
-        expNegAbs(z, a, off, len);
-        int end = off + len;
-        int i = off;
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (; i + L <= end; i += L) {
-            FloatVector e = FloatVector.fromArray(S, a, i);
-            one.blend(e, FloatVector.fromArray(S, z, i).lt(0f)).div(e.add(1f)).intoArray(a, i);
-        }
-        for (; i < end; i++) {
-            float e = a[i];
-            a[i] = (z[i] < 0f ? e : 1f) / (1f + e);
-        }
+        sigmoidPasses(z, a, a, off, len);
     }
 
     /**
@@ -207,101 +187,136 @@ public final class Elementwise {
      * three arrays.
      */
     public static void sigmoidAndSoftplusRest(float[] z, float[] a, float[] l, int off, int len) {
-        for (int c = off; c < off + len; c += CHUNK) {
-            sigmoidAndRestChunk(z, a, l, c, Math.min(CHUNK, off + len - c));
-        }
+        sigmoidPasses(z, a, l, off, len);
+        softplusRestFromExp(l, off, len);
     }
 
-    private static void sigmoidAndRestChunk(float[] z, float[] a, float[] l, int off, int len) {
-        expNegAbs(z, l, off, len);
-        int end = off + len;
-        int i = off;
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector a3 = FloatVector.broadcast(S, A3);
-        FloatVector a5 = FloatVector.broadcast(S, A5);
-        FloatVector a7 = FloatVector.broadcast(S, A7);
-        FloatVector a9 = FloatVector.broadcast(S, A9);
-        FloatVector a11 = FloatVector.broadcast(S, A11);
-        FloatVector a13 = FloatVector.broadcast(S, A13);
-        FloatVector a15 = FloatVector.broadcast(S, A15);
-        for (; i + L <= end; i += L) {
-            FloatVector e = FloatVector.fromArray(S, l, i);
-            one.blend(e, FloatVector.fromArray(S, z, i).lt(0f)).div(e.add(1f)).intoArray(a, i);
-            FloatVector sv = e.div(e.add(2f));
-            FloatVector u = sv.mul(sv);
-            FloatVector q = u.fma(a15, a13);
-            q = q.fma(u, a11);
-            q = q.fma(u, a9);
-            q = q.fma(u, a7);
-            q = q.fma(u, a5);
-            q = q.fma(u, a3);
-            q = q.fma(u, one);
-            sv.add(sv).mul(q).intoArray(l, i);
-        }
-        for (; i < end; i++) {
-            float e = l[i];
-            a[i] = (z[i] < 0f ? e : 1f) / (1f + e);
-            float s = e / (e + 2f);
-            float u = s * s;
-            float q = Math.fma(u, A15, A13);
-            q = Math.fma(q, u, A11);
-            q = Math.fma(q, u, A9);
-            q = Math.fma(q, u, A7);
-            q = Math.fma(q, u, A5);
-            q = Math.fma(q, u, A3);
-            q = Math.fma(q, u, 1f);
-            l[i] = (s + s) * q;
+    /** Elements per chunk of the σ passes: e^−|z| is read back while it is in L1. */
+    private static final int CHUNK = 2048;
+
+    /**
+     * σ in two passes per chunk: e = e^−|z| into e (which may be a), then a = σ from e; the loss
+     * keeps e for {@link #softplusRestFromExp}. Shaped by what C2 makes of the
+     * Vector API, all of it seen as boxed vectors (allocation on every step):
+     * <ul>
+     *   <li>each pass is its own loop and reads its input from memory: a vector that lived across
+     *       an optional second half of one loop was boxed;</li>
+     *   <li>the exponential is written out, not a vector-valued helper, which C2 refused to inline;</li>
+     *   <li>each method is longer than C2's inlining limit for hot methods (325 bytes), so it is
+     *       compiled on its own: a small σ method got inlined into a deep caller
+     *       (Network.computeGradients → … → Exec.parallelFor → ActivationLayer.run → …), where
+     *       past 15 inlining levels the intrinsics failed (12–95 KB per step in the full bench).</li>
+     * </ul>
+     */
+    private static void sigmoidPasses(float[] z, float[] a, float[] e, int off, int len) {
+        for (int c = off; c < off + len; c += CHUNK) {
+            int end = Math.min(off + len, c + CHUNK);
+            // pass 1: e = e^−|z|, expNonPositive lane by lane
+            int i = c;
+            FloatVector log2e = FloatVector.broadcast(S, LOG2E);
+            FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+            FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
+            FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
+            FloatVector e0 = FloatVector.broadcast(S, E0);
+            FloatVector e1 = FloatVector.broadcast(S, E1);
+            FloatVector e2 = FloatVector.broadcast(S, E2);
+            FloatVector e3 = FloatVector.broadcast(S, E3);
+            FloatVector e4 = FloatVector.broadcast(S, E4);
+            FloatVector e5 = FloatVector.broadcast(S, E5);
+            for (; i + L <= end; i += L) {
+                FloatVector x = FloatVector.fromArray(S, z, i).abs().neg();
+                FloatVector t = x.fma(log2e, rounder);
+                FloatVector n = t.sub(ROUNDER);
+                FloatVector r = n.fma(ln2Hi, x);
+                r = n.fma(ln2Lo, r);
+                FloatVector p = r.fma(e5, e4); // E5·r + E4, as Math.fma(E5, r, E4)
+                p = p.fma(r, e3);
+                p = p.fma(r, e2);
+                p = p.fma(r, e1);
+                p = p.fma(r, e0);
+                FloatVector er = p.fma(r.mul(r), r.add(1f));
+                FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+                        .reinterpretAsFloats();
+                er.mul(scale).blend(0f, x.lt(EXP_MIN_ARG)).intoArray(e, i);
+            }
+            for (; i < end; i++) {
+                e[i] = expNonPositive(-Math.abs(z[i]));
+            }
+            // pass 2: σ = (z < 0 ? e : 1) / (1 + e)
+            i = c;
+            FloatVector one = FloatVector.broadcast(S, 1f);
+            for (; i + L <= end; i += L) {
+                FloatVector ev = FloatVector.fromArray(S, e, i);
+                one.blend(ev, FloatVector.fromArray(S, z, i).lt(0f)).div(ev.add(1f)).intoArray(a, i);
+            }
+            for (; i < end; i++) {
+                float ei = e[i];
+                a[i] = (z[i] < 0f ? ei : 1f) / (1f + ei);
+            }
         }
     }
 
     /**
-     * e[i] = e^−|z[i]| ({@link #expNonPositive}, same bits) for i in [off, off+len). The one vector
-     * copy of the exponential: the σ passes read e from memory rather than sharing a loop with it,
-     * because C2 boxed a vector that lived across an optional second half of such a loop (30 KB per
-     * step at digits20-mlp25's batch 512), and refused to inline the exponential as a vector-valued
-     * helper (a call boxes its vectors).
+     * l = log(1 + e) in place, from e = e^−|z| as {@link #sigmoidPasses} left it, by the series of
+     * {@link #sigmoidAndSoftplusRest}. A method of its own, short enough to be inlined into the loss:
+     * as a third pass inside the σ method, the method's last store intermittently failed to
+     * intrinsify and boxed one vector per iteration (300 KB per step on digits20 at full batch).
      */
-    private static void expNegAbs(float[] z, float[] e, int off, int len) {
+    private static void softplusRestFromExp(float[] l, int off, int len) {
         int end = off + len;
         int i = off;
-        FloatVector log2e = FloatVector.broadcast(S, LOG2E);
-        FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
-        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
-        FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
-        FloatVector e0 = FloatVector.broadcast(S, E0);
-        FloatVector e1 = FloatVector.broadcast(S, E1);
-        FloatVector e2 = FloatVector.broadcast(S, E2);
-        FloatVector e3 = FloatVector.broadcast(S, E3);
-        FloatVector e4 = FloatVector.broadcast(S, E4);
-        FloatVector e5 = FloatVector.broadcast(S, E5);
+        FloatVector b1 = FloatVector.broadcast(S, 2f);
+        FloatVector b3 = FloatVector.broadcast(S, B3);
+        FloatVector b5 = FloatVector.broadcast(S, B5);
+        FloatVector b7 = FloatVector.broadcast(S, B7);
+        FloatVector b9 = FloatVector.broadcast(S, B9);
+        FloatVector b11 = FloatVector.broadcast(S, B11);
+        FloatVector b13 = FloatVector.broadcast(S, B13);
+        FloatVector b15 = FloatVector.broadcast(S, B15);
         for (; i + L <= end; i += L) {
-            FloatVector x = FloatVector.fromArray(S, z, i).abs().neg();
-            FloatVector t = x.fma(log2e, rounder);
-            FloatVector n = t.sub(ROUNDER);
-            FloatVector r = n.fma(ln2Hi, x);
-            r = n.fma(ln2Lo, r);
-            FloatVector p = r.fma(e5, e4); // E5·r + E4, as Math.fma(E5, r, E4)
-            p = p.fma(r, e3);
-            p = p.fma(r, e2);
-            p = p.fma(r, e1);
-            p = p.fma(r, e0);
-            FloatVector er = p.fma(r.mul(r), r.add(1f));
-            FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            er.mul(scale).blend(0f, x.lt(EXP_MIN_ARG)).intoArray(e, i);
+            FloatVector s = FloatVector.fromArray(S, l, i);
+            s = s.div(s.add(2f));
+            FloatVector u = s.mul(s);
+            FloatVector q = u.fma(b15, b13);
+            q = q.fma(u, b11);
+            q = q.fma(u, b9);
+            q = q.fma(u, b7);
+            q = q.fma(u, b5);
+            q = q.fma(u, b3);
+            q = q.fma(u, b1);
+            q.mul(s).intoArray(l, i);
         }
         for (; i < end; i++) {
-            e[i] = expNonPositive(-Math.abs(z[i]));
+            l[i] = softplusRest(l[i]);
         }
     }
 
-    private static final float A3 = 1f / 3;
-    private static final float A5 = 1f / 5;
-    private static final float A7 = 1f / 7;
-    private static final float A9 = 1f / 9;
-    private static final float A11 = 1f / 11;
-    private static final float A13 = 1f / 13;
-    private static final float A15 = 1f / 15;
+    /** log(1 + e) for e ∈ [0, 1] by the series of {@link #sigmoidAndSoftplusRest}: the scalar twin of its vector loop. */
+    private static float softplusRest(float e) {
+        float s = e / (e + 2f);
+        float u = s * s;
+        float q = Math.fma(u, B15, B13);
+        q = Math.fma(q, u, B11);
+        q = Math.fma(q, u, B9);
+        q = Math.fma(q, u, B7);
+        q = Math.fma(q, u, B5);
+        q = Math.fma(q, u, B3);
+        q = Math.fma(q, u, 2f);
+        return q * s;
+    }
+
+    /*
+     * Twice the atanh series coefficients 1/k, so that log(1 + e) = s·(2 + B3·s² + B5·s⁴ + …) needs no
+     * final doubling. Scaling by 2 is exact, so every intermediate is exactly twice that of the
+     * series with 1/k and the result has the same bits.
+     */
+    private static final float B3 = 2 * (1f / 3);
+    private static final float B5 = 2 * (1f / 5);
+    private static final float B7 = 2 * (1f / 7);
+    private static final float B9 = 2 * (1f / 9);
+    private static final float B11 = 2 * (1f / 11);
+    private static final float B13 = 2 * (1f / 13);
+    private static final float B15 = 2 * (1f / 15);
 
     /** dz = da · a · (1 − a) with a = σ(z); dz may be da. */
     public static void sigmoidBackward(float[] a, float[] da, float[] dz, int off, int len) {
