@@ -40,13 +40,7 @@ public final class Adam implements Optimizer, Exec.RangeBody {
     private float[] v;
     private float alpha;
 
-    /**
-     * {@link #run} as the parallel loop's body, typed as the interface: handed {@code this}, C2 knew
-     * the body's class inside the inlined {@code Exec.parallelFor} and inlined the vector update
-     * there too, on top of the serial call; the step then hit C2's inlining node limit and, in
-     * some JVMs, the serial update's vector stores were not intrinsified (mnist-mlp256 batch 128,
-     * 2 threads: 16.9 KB of boxed vectors per step in 1 of 6 JVMs).
-     */
+    /** {@link #run} as the parallel loop's body, typed as the interface: see {@link RmsProp}'s. */
     private final Exec.RangeBody chunks = this::run;
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {

@@ -38,7 +38,7 @@ public final class RmsProp implements Optimizer, Exec.RangeBody {
      * the body's class inside the inlined {@code Exec.parallelFor} and inlined the vector update
      * there too, on top of the serial call; the step then hit C2's inlining node limit and, in
      * some JVMs, the serial update's vector stores were not intrinsified (mnist-mlp256 batch 128,
-     * 2 threads: 16.9 KB of boxed vectors per step in 1 of 6 JVMs).
+     * 2 threads: 16.9 KB of boxed vectors per step in 2 of 8 JVMs).
      */
     private final Exec.RangeBody chunks = this::run;
 
