@@ -578,7 +578,7 @@ public final class Conv2d {
      * {@link #loop}; the workers see them because {@code Exec} publishes each loop with a volatile
      * write.
      */
-    private static final class Job implements Exec.RangeBody {
+    private static final class Job {
         /** Stride 1 forward, over images. */
         static final int FORWARD = 0;
         /** Stride 1: dy laid out full width into dyp, over images. */
@@ -630,6 +630,8 @@ public final class Conv2d {
         private int hwp;
         private int ds;
         private int cBlocks;
+        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+        private final Exec.RangeBody body = this::run;
 
         static Job acquire(ConvShape s) {
             Job j = OWN.get();
@@ -663,11 +665,10 @@ public final class Conv2d {
         /** Runs loop {@code loop} (one of the modes above) over {@code [0, n)} on {@code ex}. */
         void loop(int loop, Exec ex, int n) {
             mode = loop;
-            ex.parallelFor(0, n, this);
+            ex.parallelFor(0, n, body);
         }
 
-        @Override
-        public void run(int lo, int hi) {
+        private void run(int lo, int hi) {
             switch (mode) {
                 case FORWARD -> forwardImages(lo, hi);
                 case DY_FULL_WIDTH -> dyFullWidthImages(lo, hi);

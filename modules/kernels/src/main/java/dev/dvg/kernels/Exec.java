@@ -24,6 +24,25 @@ import java.util.concurrent.locks.LockSupport;
  * <p>One loop runs at a time per executor: a call made while another is running (from a second
  * thread, or nested inside a body) runs its whole range inline on the calling thread. The result is
  * the same, because chunks never depend on how the range was split.
+ *
+ * <h2>The body</h2>
+ * Hand {@link #parallelFor} a body whose class the JIT cannot prove: a {@code RangeBody} field
+ * holding a method reference ({@code private final Exec.RangeBody body = this::run}), made once,
+ * not {@code this} or an object of a final class. {@code parallelFor} is small and C2 inlines it
+ * into the caller; given a body of a known class, it then inlines the body's whole {@code run}
+ * (every mode of a kernel's job, each with its Vector-API chains) into the caller as well, once for
+ * the serial call and once for chunk 0. That can exceed C2's inlining node budget
+ * ({@code NodeCountInliningCutoff}) part-way through a vector operation, which is then not
+ * intrinsified: every vector in that code becomes a heap object. Whether the budget runs out
+ * depends on the profile at compile time, so it happened in some JVMs and not in others:
+ * <ul>
+ *   <li>RMSprop's update in its {@code step} (mnist-mlp256, batch 128, 2 threads): 16.9 KB per
+ *       step in 2 of 8 JVMs;</li>
+ *   <li>the max-pool gather inside {@code MaxPool2d.forward} (mnist-lenet, batch 512, 1 thread,
+ *       after the other models had run in the same JVM): 25.9 MB per step in 4 of 8 test JVMs.</li>
+ * </ul>
+ * Through an interface-typed field, the call in {@code parallelFor} uses its own type profile,
+ * which sees every kernel's body: C2 makes it a virtual call, and each body is compiled on its own.
  */
 public final class Exec implements AutoCloseable {
 

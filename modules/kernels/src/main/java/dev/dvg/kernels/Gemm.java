@@ -76,7 +76,6 @@ public final class Gemm {
     static final int MC = 128;
     /** Columns of B packed at a time (multiple of NR). */
     static final int NC = 1024;
-    /** Below this many multiply-adds a product runs on the caller's thread only. */
     /**
      * A is read in place, not packed, when a k block has at most this many B panels (n ≤ 2·NR, e.g.
      * the 25- and 64-unit hidden layers) and A is contiguous along k or along m: packing it would
@@ -89,6 +88,7 @@ public final class Gemm {
      * The B panels (≤ 64 × 1024 floats) stay in L2.
      */
     static final int KC_DIRECT = 1024;
+    /** Below this many multiply-adds a product runs on the caller's thread only. */
     static final long PARALLEL_MIN_MACS = 1L << 16;
     /** Below this many rows (and with B contiguous along n) the unpacked vecmat path is used. */
     static final int VECMAT_MAX_M = 3;
@@ -465,7 +465,7 @@ public final class Gemm {
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;
         try {
-            ex.parallelFor(0, splitColumns ? panels : tiles, job);
+            ex.parallelFor(0, splitColumns ? panels : tiles, job.body);
         } finally {
             job.release();
         }
@@ -476,7 +476,7 @@ public final class Gemm {
      * capturing lambda would be a new object per call). One per caller thread; a product started
      * while that one is in use (a GEMM inside a parallel body) gets a fresh one.
      */
-    private static final class Job implements Exec.RangeBody {
+    private static final class Job {
         static final int PACKED_COLUMNS = 0;
         static final int PACKED_ROWS = 1;
         static final int DOTS_ROWS = 2;
@@ -505,6 +505,8 @@ public final class Gemm {
         private int ccs;
         private boolean acc;
         private PackedA pa;
+        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+        private final Exec.RangeBody body = this::run;
 
         static Job acquire(int mode, int m, int n, int k, int kc,
                            float[] a, int aOff, int ars, int acs,
@@ -546,8 +548,7 @@ public final class Gemm {
             inUse = false;
         }
 
-        @Override
-        public void run(int lo, int hi) {
+        private void run(int lo, int hi) {
             switch (mode) {
                 case PACKED_COLUMNS -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
                         a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa);
@@ -1254,7 +1255,7 @@ public final class Gemm {
             Job job = Job.acquire(m >= n ? Job.DOTS_ROWS : Job.DOTS_COLUMNS, m, n, k, 0,
                     a, aOff, ars, 1, b, bOff, 1, bcs, c, cOff, crs, ccs, acc);
             try {
-                ex.parallelFor(0, m >= n ? m : n, job);
+                ex.parallelFor(0, m >= n ? m : n, job.body);
             } finally {
                 job.release();
             }
@@ -1474,7 +1475,7 @@ public final class Gemm {
         }
         Job job = Job.acquire(Job.VECMAT, m, n, k, 0, a, aOff, ars, acs, b, bOff, brs, 1, c, cOff, crs, 1, acc);
         try {
-            ex.parallelFor(0, ceilDiv(n, 4 * L), job);
+            ex.parallelFor(0, ceilDiv(n, 4 * L), job.body);
         } finally {
             job.release();
         }

@@ -58,7 +58,7 @@ public final class MaxPool2d {
             j.argmax = argmax;
             j.map = map;
             j.taps = taps;
-            ex.parallelFor(0, s.n() * s.c(), j);
+            ex.parallelFor(0, s.n() * s.c(), j.body);
         } finally {
             j.release();
         }
@@ -71,7 +71,7 @@ public final class MaxPool2d {
             j.dy = dy;
             j.argmax = argmax;
             j.dx = dx;
-            ex.parallelFor(0, s.n() * s.c(), j);
+            ex.parallelFor(0, s.n() * s.c(), j.body);
         } finally {
             j.release();
         }
@@ -138,7 +138,7 @@ public final class MaxPool2d {
      * One call's operands as a reusable loop body (a capturing lambda would be a new object per
      * call), as in {@link Conv2d}: one per caller thread, a fresh one if that is in use.
      */
-    private static final class Job implements Exec.RangeBody {
+    private static final class Job {
         static final int FORWARD = 0;
         static final int BACKWARD = 1;
         private static final ThreadLocal<Job> OWN = ThreadLocal.withInitial(Job::new);
@@ -153,6 +153,8 @@ public final class MaxPool2d {
         private int[] argmax;
         private int[] map;
         private int[] taps;
+        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+        private final Exec.RangeBody body = this::run;
 
         static Job acquire(int mode, PoolShape s) {
             Job j = OWN.get();
@@ -178,8 +180,7 @@ public final class MaxPool2d {
             inUse = false;
         }
 
-        @Override
-        public void run(int lo, int hi) {
+        private void run(int lo, int hi) {
             switch (mode) {
                 case FORWARD -> forwardPlanes(s, x, y, argmax, map, taps, lo, hi);
                 case BACKWARD -> backwardPlanes(s, dy, argmax, dx, lo, hi);

@@ -14,9 +14,9 @@ import java.util.List;
  * {@code rows × cols} (cols = elements per example; only softmax cares about rows).
  *
  * <p>Large batches are split by rows over the network's threads (every element is computed the same
- * way whichever thread does it); the layer itself is the loop body, so nothing is allocated.
+ * way whichever thread does it); one loop body per layer, made once, so nothing is allocated.
  */
-public abstract sealed class ActivationLayer implements Layer, Exec.RangeBody
+public abstract sealed class ActivationLayer implements Layer
         permits Identity, Sigmoid, Relu, Tanh, Softmax {
 
     /** Below this many elements a pass runs on the caller's thread only. */
@@ -35,6 +35,8 @@ public abstract sealed class ActivationLayer implements Layer, Exec.RangeBody
     // the pass run(lo, hi) does: forward (dy == null) or backward
     private Tensor dy;
     private Tensor dx;
+    /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+    private final Exec.RangeBody body = this::run;
 
     ActivationLayer(ActivationSpec spec, int[] shape, Exec exec) {
         this.exec = exec;
@@ -52,8 +54,7 @@ public abstract sealed class ActivationLayer implements Layer, Exec.RangeBody
     /** dZ = dA ⊙ f'(Z) on rows [r0, r1), given Z and A = f(Z). */
     abstract void derive(float[] z, float[] a, float[] da, float[] dz, int r0, int r1, int cols);
 
-    @Override
-    public void run(int r0, int r1) {
+    private void run(int r0, int r1) {
         if (dy == null) {
             apply(x.data(), y.data(), r0, r1, cols);
         } else {
@@ -65,7 +66,7 @@ public abstract sealed class ActivationLayer implements Layer, Exec.RangeBody
         if ((long) rows * cols < PARALLEL_MIN_ELEMENTS) {
             run(0, rows);
         } else {
-            exec.parallelFor(0, rows, this);
+            exec.parallelFor(0, rows, body);
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.List;
  * when it came, X·W and Xᵀ·dZ took 64 and 65 ms instead of 114 and 119 at 2 threads).
  * Fresh minibatches, constant or not, are never packed ahead.
  */
-public final class Dense implements Layer, Exec.RangeBody {
+public final class Dense implements Layer {
 
     /** Below this many elements the bias passes run on the caller's thread only. */
     static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
@@ -54,6 +54,8 @@ public final class Dense implements Layer, Exec.RangeBody {
     private Gemm.PackedA packedXt;
     private float[] lastConstant; // the previous call's constant input array
     private boolean inputRepeats; // this call's input is that array again
+    /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+    private final Exec.RangeBody body = this::run;
 
     public Dense(DenseSpec spec, int inputFeatures, Exec exec, String namePrefix) {
         this.spec = spec;
@@ -103,7 +105,7 @@ public final class Dense implements Layer, Exec.RangeBody {
         if ((long) n * h < PARALLEL_MIN_ELEMENTS) {
             run(0, n);
         } else {
-            exec.parallelFor(0, n, this);
+            exec.parallelFor(0, n, body);
         }
         this.z = null;
         return z;
@@ -127,7 +129,7 @@ public final class Dense implements Layer, Exec.RangeBody {
         if ((long) n * h < PARALLEL_MIN_ELEMENTS || blocks < 2) {
             run(0, blocks);
         } else {
-            exec.parallelFor(0, blocks, this);
+            exec.parallelFor(0, blocks, body);
         }
         this.dz = null;
         if (!needsInputGradient) {
@@ -157,8 +159,7 @@ public final class Dense implements Layer, Exec.RangeBody {
     }
 
     /** Rows [lo, hi) of Z += b (forward), or db over column blocks [lo, hi) (backward). */
-    @Override
-    public void run(int lo, int hi) {
+    private void run(int lo, int hi) {
         if (dz == null) {
             Elementwise.addRowBias(hi - lo, h, z.data(), lo * h, b.value().data(), 0);
         } else {

@@ -22,7 +22,7 @@ import dev.dvg.kernels.Exec;
  * batch of 60,000 is 600,000 exponentials); each row's loss goes to a buffer and the buffer is summed
  * in row order, so the value is the same bit for bit for any thread count.
  */
-public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
+public final class SoftmaxCrossEntropy implements Loss {
 
     /** Below this many entries the rows run on the caller's thread only. */
     static final int PARALLEL_MIN_ENTRIES = 1 << 15;
@@ -35,6 +35,8 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
     private float[] g;
     private int k;
     private int n;
+    /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+    private final Exec.RangeBody body = this::run;
 
     /** Rows on the caller's thread only. */
     public SoftmaxCrossEntropy() {
@@ -84,7 +86,7 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
         this.k = cols;
         this.n = rows;
         try {
-            exec.parallelFor(0, rows, this);
+            exec.parallelFor(0, rows, body);
         } finally {
             this.zd = null;
             this.yd = null;
@@ -98,8 +100,7 @@ public final class SoftmaxCrossEntropy implements Loss, Exec.RangeBody {
     }
 
     /** Rows [lo, hi) of the current valueAndGradient call. */
-    @Override
-    public void run(int lo, int hi) {
+    private void run(int lo, int hi) {
         for (int r = lo; r < hi; r++) {
             rowLoss[r] = rowLossAndGradient(zd, yd, g, r * k, k, n);
         }

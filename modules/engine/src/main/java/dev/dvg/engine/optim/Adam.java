@@ -24,7 +24,7 @@ import java.util.List;
  * flushes subnormal state to zero: see there why, and why it does not change results. A large tensor
  * is split over the executor's threads ({@link ParallelUpdate}); each element gets the same bits.
  */
-public final class Adam implements Optimizer, Exec.RangeBody {
+public final class Adam implements Optimizer {
 
     private final float lr;
     private final float beta1;
@@ -40,8 +40,8 @@ public final class Adam implements Optimizer, Exec.RangeBody {
     private float[] v;
     private float alpha;
 
-    /** {@link #run} as the parallel loop's body, typed as the interface: see {@link RmsProp}'s. */
-    private final Exec.RangeBody chunks = this::run;
+    /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+    private final Exec.RangeBody body = this::run;
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         this(learningRate, beta1, beta2, epsilon, Exec.serial());
@@ -84,7 +84,7 @@ public final class Adam implements Optimizer, Exec.RangeBody {
                 this.v = vt;
                 this.alpha = alpha;
                 try {
-                    exec.parallelFor(0, param.size(), ParallelUpdate.GRAIN, chunks);
+                    exec.parallelFor(0, param.size(), ParallelUpdate.GRAIN, body);
                 } finally {
                     this.w = null;
                     this.g = null;
@@ -98,8 +98,7 @@ public final class Adam implements Optimizer, Exec.RangeBody {
         iteration++;
     }
 
-    @Override
-    public void run(int lo, int hi) {
+    private void run(int lo, int hi) {
         Updates.adam(lo, hi, w, g, m, v, alpha, beta1, beta2, eps);
     }
 

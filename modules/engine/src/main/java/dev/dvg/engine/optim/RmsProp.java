@@ -20,7 +20,7 @@ import java.util.List;
  * flushes subnormal state to zero: see there why, and why it does not change results. A large tensor
  * is split over the executor's threads ({@link ParallelUpdate}); each element gets the same bits.
  */
-public final class RmsProp implements Optimizer, Exec.RangeBody {
+public final class RmsProp implements Optimizer {
 
     private final float lr;
     private final float decay;
@@ -33,14 +33,8 @@ public final class RmsProp implements Optimizer, Exec.RangeBody {
     private float[] g;
     private float[] s;
 
-    /**
-     * {@link #run} as the parallel loop's body, typed as the interface: handed {@code this}, C2 knew
-     * the body's class inside the inlined {@code Exec.parallelFor} and inlined the vector update
-     * there too, on top of the serial call; the step then hit C2's inlining node limit and, in
-     * some JVMs, the serial update's vector stores were not intrinsified (mnist-mlp256 batch 128,
-     * 2 threads: 16.9 KB of boxed vectors per step in 2 of 8 JVMs).
-     */
-    private final Exec.RangeBody chunks = this::run;
+    /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
+    private final Exec.RangeBody body = this::run;
 
     public RmsProp(double learningRate, double decay, double epsilon) {
         this(learningRate, decay, epsilon, Exec.serial());
@@ -67,7 +61,7 @@ public final class RmsProp implements Optimizer, Exec.RangeBody {
                 g = gt;
                 s = st;
                 try {
-                    exec.parallelFor(0, param.size(), ParallelUpdate.GRAIN, chunks);
+                    exec.parallelFor(0, param.size(), ParallelUpdate.GRAIN, body);
                 } finally {
                     w = null;
                     g = null;
@@ -80,8 +74,7 @@ public final class RmsProp implements Optimizer, Exec.RangeBody {
         iteration++;
     }
 
-    @Override
-    public void run(int lo, int hi) {
+    private void run(int lo, int hi) {
         Updates.rmsProp(lo, hi, w, g, s, lr, decay, eps);
     }
 
