@@ -596,7 +596,6 @@ public final class Conv2d {
         private static final ThreadLocal<Job> OWN = ThreadLocal.withInitial(Job::new);
 
         private boolean inUse;
-        private int mode;
         private ConvShape s;
         private float[] x;
         private float[] w;
@@ -630,8 +629,14 @@ public final class Conv2d {
         private int hwp;
         private int ds;
         private int cBlocks;
-        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
-        private final Exec.RangeBody body = this::run;
+        /**
+         * One loop body per mode, indexed by mode: each typed as the interface (see {@link Exec},
+         * "The body"), and each a compiled method of its own, so C2 never compiles every mode's
+         * vector code as one unit, where seven modes' worth of inlined Vector-API calls could run
+         * into the inlining node limit.
+         */
+        private final Exec.RangeBody[] bodies = {this::forwardImages, this::dyFullWidthImages, this::dwUnits,
+                this::dbFilters, this::dxImages, this::forwardIm2colImages, this::dxIm2colImages};
 
         static Job acquire(ConvShape s) {
             Job j = OWN.get();
@@ -664,21 +669,7 @@ public final class Conv2d {
 
         /** Runs loop {@code loop} (one of the modes above) over {@code [0, n)} on {@code ex}. */
         void loop(int loop, Exec ex, int n) {
-            mode = loop;
-            ex.parallelFor(0, n, body);
-        }
-
-        private void run(int lo, int hi) {
-            switch (mode) {
-                case FORWARD -> forwardImages(lo, hi);
-                case DY_FULL_WIDTH -> dyFullWidthImages(lo, hi);
-                case DW -> dwUnits(lo, hi);
-                case DB -> dbFilters(lo, hi);
-                case DX -> dxImages(lo, hi);
-                case FORWARD_IM2COL -> forwardIm2colImages(lo, hi);
-                case DX_IM2COL -> dxIm2colImages(lo, hi);
-                default -> throw new IllegalStateException("job mode " + mode);
-            }
+            ex.parallelFor(0, n, bodies[loop]);
         }
 
         private void forwardImages(int lo, int hi) {

@@ -43,6 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  * Through an interface-typed field, the call in {@code parallelFor} uses its own type profile,
  * which sees every kernel's body: C2 makes it a virtual call, and each body is compiled on its own.
+ * A job with several modes keeps one such body per mode rather than one {@code run} that switches,
+ * so that no compiled method holds every mode's vector code.
  */
 public final class Exec implements AutoCloseable {
 

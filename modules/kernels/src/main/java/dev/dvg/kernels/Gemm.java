@@ -465,7 +465,7 @@ public final class Gemm {
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;
         try {
-            ex.parallelFor(0, splitColumns ? panels : tiles, job.body);
+            ex.parallelFor(0, splitColumns ? panels : tiles, job.body());
         } finally {
             job.release();
         }
@@ -505,8 +505,13 @@ public final class Gemm {
         private int ccs;
         private boolean acc;
         private PackedA pa;
-        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
-        private final Exec.RangeBody body = this::run;
+        /**
+         * One loop body per mode, indexed by mode: each typed as the interface (see {@link Exec},
+         * "The body"), and each a compiled method of its own, so C2 never compiles every mode's
+         * vector code as one unit (see Conv2d's job).
+         */
+        private final Exec.RangeBody[] bodies = {this::packedColumns, this::packedRows, this::dotsRows,
+                this::dotsColumns, this::vecmatColumns};
 
         static Job acquire(int mode, int m, int n, int k, int kc,
                            float[] a, int aOff, int ars, int acs,
@@ -548,21 +553,32 @@ public final class Gemm {
             inUse = false;
         }
 
-        private void run(int lo, int hi) {
-            switch (mode) {
-                case PACKED_COLUMNS -> block(0, m, lo * NR, Math.min(n, hi * NR), k, kc,
-                        a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa);
-                case PACKED_ROWS -> block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc,
-                        a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa);
-                case DOTS_ROWS -> dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
-                case DOTS_COLUMNS -> dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
-                case VECMAT -> {
-                    for (int i = 0; i < m; i++) {
-                        vecmatRow(i, lo * 4 * L, Math.min(n, hi * 4 * L), k, a, aOff, ars, acs, b, bOff, brs,
-                                c, cOff, crs, acc);
-                    }
-                }
-                default -> throw new IllegalStateException("job mode " + mode);
+        /** The loop body of this product's mode. */
+        Exec.RangeBody body() {
+            return bodies[mode];
+        }
+
+        private void packedColumns(int lo, int hi) {
+            block(0, m, lo * NR, Math.min(n, hi * NR), k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
+                    c, cOff, crs, ccs, acc, pa);
+        }
+
+        private void packedRows(int lo, int hi) {
+            block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
+                    c, cOff, crs, ccs, acc, pa);
+        }
+
+        private void dotsRows(int lo, int hi) {
+            dotsBlock(lo, hi, 0, n, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+        }
+
+        private void dotsColumns(int lo, int hi) {
+            dotsBlock(0, m, lo, hi, k, a, aOff, ars, b, bOff, bcs, c, cOff, crs, ccs, acc);
+        }
+
+        private void vecmatColumns(int lo, int hi) {
+            for (int i = 0; i < m; i++) {
+                vecmatRow(i, lo * 4 * L, Math.min(n, hi * 4 * L), k, a, aOff, ars, acs, b, bOff, brs, c, cOff, crs, acc);
             }
         }
     }
@@ -1255,7 +1271,7 @@ public final class Gemm {
             Job job = Job.acquire(m >= n ? Job.DOTS_ROWS : Job.DOTS_COLUMNS, m, n, k, 0,
                     a, aOff, ars, 1, b, bOff, 1, bcs, c, cOff, crs, ccs, acc);
             try {
-                ex.parallelFor(0, m >= n ? m : n, job.body);
+                ex.parallelFor(0, m >= n ? m : n, job.body());
             } finally {
                 job.release();
             }
@@ -1475,7 +1491,7 @@ public final class Gemm {
         }
         Job job = Job.acquire(Job.VECMAT, m, n, k, 0, a, aOff, ars, acs, b, bOff, brs, 1, c, cOff, crs, 1, acc);
         try {
-            ex.parallelFor(0, ceilDiv(n, 4 * L), job.body);
+            ex.parallelFor(0, ceilDiv(n, 4 * L), job.body());
         } finally {
             job.release();
         }

@@ -58,7 +58,7 @@ public final class MaxPool2d {
             j.argmax = argmax;
             j.map = map;
             j.taps = taps;
-            ex.parallelFor(0, s.n() * s.c(), j.body);
+            ex.parallelFor(0, s.n() * s.c(), j.body());
         } finally {
             j.release();
         }
@@ -71,7 +71,7 @@ public final class MaxPool2d {
             j.dy = dy;
             j.argmax = argmax;
             j.dx = dx;
-            ex.parallelFor(0, s.n() * s.c(), j.body);
+            ex.parallelFor(0, s.n() * s.c(), j.body());
         } finally {
             j.release();
         }
@@ -153,8 +153,12 @@ public final class MaxPool2d {
         private int[] argmax;
         private int[] map;
         private int[] taps;
-        /** {@link #run} as the loop body, typed as the interface (see {@link Exec}, "The body"). */
-        private final Exec.RangeBody body = this::run;
+        /**
+         * One loop body per mode, indexed by mode: each typed as the interface (see {@link Exec},
+         * "The body"), and each a compiled method of its own, so C2 never compiles every mode's
+         * vector code as one unit (see Conv2d's job).
+         */
+        private final Exec.RangeBody[] bodies = {this::forwardRange, this::backwardRange};
 
         static Job acquire(int mode, PoolShape s) {
             Job j = OWN.get();
@@ -180,12 +184,17 @@ public final class MaxPool2d {
             inUse = false;
         }
 
-        private void run(int lo, int hi) {
-            switch (mode) {
-                case FORWARD -> forwardPlanes(s, x, y, argmax, map, taps, lo, hi);
-                case BACKWARD -> backwardPlanes(s, dy, argmax, dx, lo, hi);
-                default -> throw new IllegalStateException("job mode " + mode);
-            }
+        /** The loop body of this call's mode. */
+        Exec.RangeBody body() {
+            return bodies[mode];
+        }
+
+        private void forwardRange(int lo, int hi) {
+            forwardPlanes(s, x, y, argmax, map, taps, lo, hi);
+        }
+
+        private void backwardRange(int lo, int hi) {
+            backwardPlanes(s, dy, argmax, dx, lo, hi);
         }
     }
 }
