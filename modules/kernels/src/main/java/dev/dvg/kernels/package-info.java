@@ -16,6 +16,12 @@
  * Java fallback (10–100× slower, allocating); and C2 itself fell back to it for accumulators carried
  * across nested loops or combined with {@code add} after the loop, which is why every hot kernel
  * here is one flat loop whose accumulators start from memory (see the notes in Gemm and Conv2d).
+ * Every kernel uses the preferred shape only ({@code SPECIES_PREFERRED}, and int lanes of the same
+ * shape): an 8-lane {@code SPECIES_256} load-and-compare added to Gemm's packing of A (2026-12-07)
+ * made SteadyStateAllocationTest's mnist-mlp256 and LeNet steps run for minutes in 4 of 4 JVMs:
+ * GEMM and convolution kernels were recompiled late with their vector stores not intrinsified
+ * (every vector a heap object). Without it, 4 of 4 passed in seconds. Until that is understood,
+ * shapes are not mixed.
  *
  * <p>Determinism: for a given input every kernel produces bit-identical output whatever the thread
  * count of its {@link dev.dvg.kernels.Exec}: work is split over <em>outputs</em>, and every

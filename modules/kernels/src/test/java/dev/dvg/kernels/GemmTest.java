@@ -298,16 +298,27 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.prepackAb(Exec.serial(), 40, 31, a, 0));
     }
 
-    @Test
-    void zeroPanelsAreSkippedButNanInAIsNot() {
+    /** For ab (A along k) and aTb (A along m: each panel column is packed as one vector). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ab", "aTb"})
+    void zeroPanelsAreSkippedButNanInAIsNot(String form) {
         int m = 64;
         int n = 256;
         int k = 300;
         float[] a = new float[m * k];
-        a[17 * k + 250] = Float.NaN; // one NaN in an otherwise zero A: row 17 must come out NaN
+        // one NaN in an otherwise zero A (negative zeros elsewhere): row 17 of C must come out NaN
+        for (int i = 0; i < a.length; i += 7) {
+            a[i] = -0f;
+        }
+        boolean transposed = form.equals("aTb");
+        a[transposed ? 250 * m + 17 : 17 * k + 250] = Float.NaN;
         float[] b = random(k * n, 41);
         float[] c = random(m * n, 42);
-        Gemm.ab(two, m, n, k, a, 0, b, 0, c, 0, false);
+        if (transposed) {
+            Gemm.aTb(two, m, n, k, a, 0, b, 0, c, 0, false);
+        } else {
+            Gemm.ab(two, m, n, k, a, 0, b, 0, c, 0, false);
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float v = c[i * n + j];
