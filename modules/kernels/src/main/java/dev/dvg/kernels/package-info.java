@@ -21,7 +21,7 @@
  * made SteadyStateAllocationTest's mnist-mlp256 and LeNet steps run for minutes in 4 of 4 JVMs:
  * GEMM and convolution kernels were recompiled late with their vector stores not intrinsified
  * (every vector a heap object). Without it, 4 of 4 passed in seconds. Until that is understood,
- * shapes are not mixed.
+ * shapes are not mixed: that packing now compares a full preferred-shape vector under a mask.
  *
  * <p>Determinism: for a given input every kernel produces bit-identical output whatever the thread
  * count of its {@link dev.dvg.kernels.Exec}: work is split over <em>outputs</em>, and every
