@@ -74,6 +74,13 @@ public final class Gemm {
     static final int KC = 256;
     /** Rows of A packed at a time (multiple of MR). */
     static final int MC = 128;
+    /**
+     * Floats between two packed A panels beyond their MR·kc values: one cache line, so that the
+     * panels of a block (8 KB apart at kc = 256) do not all map to the same L1 sets while they are
+     * written side by side. Packing Xᵀ's blocks at batch 512 (a stand-alone loop of packColumnRuns,
+     * 4 alternating runs): best 0.17 ms with the pad, 0.185 ms without.
+     */
+    static final int PANEL_PAD = 16;
     /** Columns of B packed at a time (multiple of NR). */
     static final int NC = 1024;
     /**
@@ -115,13 +122,15 @@ public final class Gemm {
 
     /** Per-thread scratch: packed A block, packed B block, an edge tile, lane sums. */
     private static final class Buffers {
-        final float[] a = new float[MC * KC];
+        final float[] a = new float[(MC / MR) * (MR * KC + PANEL_PAD)];
         final float[] b = new float[NC * KC];
         final float[] tile = new float[MR * NR];
         final float[] lanes = new float[16 * L];
         /** Panel t of the packed A kept the values of keep[t·KC + q] (q < kept[t]); kept[t] = kc when not compacted. */
         final int[] keep = new int[(MC / MR) * KC];
         final int[] kept = new int[MC / MR];
+        /** Gather offsets of one packed-A column (see packRowsGathered). */
+        final int[] map = new int[L];
         float[] bt = new float[0];
 
         float[] bt(int size) {
@@ -402,8 +411,7 @@ public final class Gemm {
             for (int t = lo; t < hi; t++) {
                 for (int pb = 0; pb < kBlocks; pb++) {
                     int pc = pb * kc;
-                    packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, Math.min(kc, k - pc),
-                            buf.a, buf.keep, buf.kept);
+                    packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, Math.min(kc, k - pc), buf);
                     start[PackedA.slot(transposed, tiles, kBlocks, t, pb) + 1] = buf.kept[0];
                 }
             }
@@ -424,7 +432,7 @@ public final class Gemm {
                 for (int pb = 0; pb < kBlocks; pb++) {
                     int pc = pb * kc;
                     int kcc = Math.min(kc, k - pc);
-                    packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, kcc, buf.a, buf.keep, buf.kept);
+                    packA(a, aOff, ars, acs, t * MR, Math.min(MR, m - t * MR), pc, kcc, buf);
                     int q0 = start[PackedA.slot(transposed, tiles, kBlocks, t, pb)];
                     int kept = buf.kept[0];
                     System.arraycopy(buf.a, 0, values, q0 * MR, kept * MR);
@@ -613,7 +621,7 @@ public final class Gemm {
                         if (pa != null) {
                             panels(pa, pc / kc, buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
                         } else {
-                            packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf.a, buf.keep, buf.kept);
+                            packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf);
                             panels(buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
                         }
                         at += ceilDiv(nc, NR) * NR * kcc;
@@ -632,7 +640,7 @@ public final class Gemm {
                         continue;
                     }
                     if (!direct) {
-                        packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf.a, buf.keep, buf.kept);
+                        packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf);
                         panels(buf, 0, ic, mc, jc, nc, kcc, add, c, cOff, crs, ccs);
                         continue;
                     }
@@ -649,7 +657,7 @@ public final class Gemm {
                                 kernelColumns(a, ai, acs, buf.b, bi, kcc, c, ci, crs, ccs, nr, add, buf.tile);
                             } else {
                                 // the last, partial tile of a column-contiguous A: pack just it
-                                packA(a, aOff, ars, acs, ic + ir, mr, pc, kcc, buf.a, buf.keep, buf.kept);
+                                packA(a, aOff, ars, acs, ic + ir, mr, pc, kcc, buf);
                                 tile(buf, 0, bi, kcc, c, ci, crs, ccs, mr, nr, add);
                             }
                         }
@@ -699,11 +707,16 @@ public final class Gemm {
                              int mr, int nr, boolean add) {
         int kept = buf.kept[t];
         if (kept == kc) {
-            kernel(buf.a, t * MR * kc, buf.b, bi, kc, c, ci, crs, ccs, mr, nr, add, buf.tile);
+            kernel(buf.a, panelAt(t, kc), buf.b, bi, kc, c, ci, crs, ccs, mr, nr, add, buf.tile);
         } else {
-            kernelIndexed(buf.a, t * MR * kc, buf.b, bi, buf.keep, t * KC, kept, c, ci, crs, ccs, mr, nr, add,
+            kernelIndexed(buf.a, panelAt(t, kc), buf.b, bi, buf.keep, t * KC, kept, c, ci, crs, ccs, mr, nr, add,
                     buf.tile);
         }
+    }
+
+    /** Where packed A panel t of a kc-deep block starts in the per-thread buffer. */
+    private static int panelAt(int t, int kc) {
+        return t * (MR * kc + PANEL_PAD);
     }
 
     /**
@@ -713,73 +726,121 @@ public final class Gemm {
      * keep is not written). Image-like inputs gain most: on MNIST (81 % zero pixels) a panel of 8
      * images is zero at 54 % of the pixels, and 8 consecutive pixels are zero in 60 % of the images
      * (the Xᵀ panels of the weight gradient). A NaN is kept; −0 is dropped like 0.
+     *
+     * <p>Every way of packing below gives the same panels; they differ in speed only. Each is its own
+     * method, so that no compiled method holds the vector code of another (see the package notes).
+     * The vector ones store a whole vector per kept column: with L = 2·MR its upper half lands in
+     * the next column of the same panel, which the next p rewrites; the last p is therefore packed by
+     * the scalar loop, which writes MR values exactly.
      */
-    private static void packA(float[] a, int aOff, int ars, int acs, int ic, int mc, int pc, int kc,
-                              float[] ap, int[] keep, int[] kept) {
-        for (int t = 0, ir = 0; ir < mc; t++, ir += MR) {
-            int base = t * MR * kc;
+    private static void packA(float[] a, int aOff, int ars, int acs, int ic, int mc, int pc, int kc, Buffers buf) {
+        float[] ap = buf.a;
+        int[] keep = buf.keep;
+        int[] kept = buf.kept;
+        int full = mc / MR;
+        int first = 0;
+        boolean wide = L == MR || L == 2 * MR;
+        if (wide && ars == 1 && full > 0 && kc >= 2
+                && aOff + ic + pc * acs + (long) (kc - 2) * acs + (full - 1) * MR + L <= a.length) {
+            // rows contiguous along m (Aᵀ of aTb): one pass over the p, each reading a run of mc
+            // consecutive floats for all the panels, rather than one pass per panel (a column walk
+            // through A, one cache line and often one page per p)
+            packColumnRuns(a, aOff + ic + pc * acs, acs, full, kc, ap, keep, kept);
+            first = full;
+        }
+        for (int t = first, ir = t * MR; ir < mc; t++, ir += MR) {
+            int base = panelAt(t, kc);
             int kb = t * KC;
             int mr = Math.min(MR, mc - ir);
             int r0 = aOff + (ic + ir) * ars + pc * acs;
-            int q = 0;
             if (mr == MR && acs == 1 && !anyZero(a, r0, ars, kc)) {
-                // rows contiguous along k and no zero at all (dense data): nothing to drop, and a
-                // row-by-row copy is ~1.7x faster than the column-by-column one below
-                for (int r = 0; r < MR; r++) {
-                    int src = r0 + r * ars;
-                    int dst = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR] = a[src + p];
-                    }
-                }
-                q = kc;
-            } else if (mr == MR && ars == 1 && L >= MR && r0 + (kc - 1) * acs + L <= a.length) {
-                // rows contiguous along m (Aᵀ of aTb): a column of the panel is MR consecutive
-                // floats, copied by arraycopy and tested for zeros with one vector compare (of the
-                // preferred shape, masked to MR lanes: see the package notes on mixing shapes). A
-                // panel whose last full vector would read past the array takes the loop below. The
-                // mask is made inside the loop: made once before it, it was boxed per panel
-                // (StepAllocProbe mnist-mlp256 128, 1 thread: 9–23 KB per step).
-                for (int p = 0; p < kc; p++) {
-                    int src = r0 + p * acs;
-                    System.arraycopy(a, src, ap, base + q * MR, MR);
-                    keep[kb + q] = p;
-                    // -0 == 0 (dropped), NaN != 0 (kept), as the loop below decides
-                    q += FloatVector.fromArray(S, a, src).compare(VectorOperators.NE, 0f)
-                            .and(S.indexInRange(0, MR)).anyTrue() ? 1 : 0;
-                }
-            } else if (mr == MR) {
-                for (int p = 0; p < kc; p++) {
-                    int src = r0 + p * acs;
-                    int dst = base + q * MR;
-                    int bits = 0;
-                    for (int r = 0; r < MR; r++) {
-                        float v = a[src + r * ars];
-                        ap[dst + r] = v;
-                        bits |= Float.floatToRawIntBits(v) << 1; // drops the sign: -0 is zero
-                    }
-                    keep[kb + q] = p;
-                    q += bits != 0 ? 1 : 0;
-                }
+                packDenseRows(a, r0, ars, kc, ap, base);
+                kept[t] = kc;
+            } else if (wide && mr == MR && acs == 1 && kc >= 2) {
+                kept[t] = packRowsGathered(a, r0, ars, kc, ap, base, keep, kb, buf.map);
             } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = r0 + p * acs;
-                    int dst = base + q * MR;
-                    int bits = 0;
-                    for (int r = 0; r < mr; r++) {
-                        float v = a[src + r * ars];
-                        ap[dst + r] = v;
-                        bits |= Float.floatToRawIntBits(v) << 1;
-                    }
-                    for (int r = mr; r < MR; r++) {
-                        ap[dst + r] = 0f;
-                    }
-                    keep[kb + q] = p;
-                    q += bits != 0 ? 1 : 0;
-                }
+                kept[t] = packScalar(a, r0, ars, acs, mr, 0, kc, ap, base, keep, kb, 0);
             }
-            kept[t] = q;
         }
+    }
+
+    /**
+     * Panels 0..panels-1 of an A whose rows are contiguous along m (column p of panel t is the MR
+     * floats at a[r0 + p·acs + t·MR]), p in the outer loop. The caller checked that the vector
+     * loads of p ≤ kc − 2 stay inside a.
+     */
+    private static void packColumnRuns(float[] a, int r0, int acs, int panels, int kc,
+                                       float[] ap, int[] keep, int[] kept) {
+        Arrays.fill(kept, 0, panels, 0);
+        for (int p = 0; p < kc - 1; p++) {
+            int src = r0 + p * acs;
+            for (int t = 0; t < panels; t++) {
+                FloatVector v = FloatVector.fromArray(S, a, src + t * MR);
+                int q = kept[t];
+                v.intoArray(ap, panelAt(t, kc) + q * MR);
+                keep[t * KC + q] = p;
+                // -0 == 0 (dropped), NaN != 0 (kept), as packScalar decides; the mask is made
+                // here: made once outside the loop, it was boxed (9–23 KB per mnist-mlp256 step)
+                kept[t] = q + (v.compare(VectorOperators.NE, 0f).and(S.indexInRange(0, MR)).anyTrue() ? 1 : 0);
+            }
+        }
+        for (int t = 0; t < panels; t++) {
+            kept[t] = packScalar(a, r0 + t * MR, 1, acs, MR, kc - 1, kc, ap, panelAt(t, kc), keep, t * KC, kept[t]);
+        }
+    }
+
+    /**
+     * One panel of an A whose rows are contiguous along k: column p is gathered from the MR rows in
+     * one vector load (with L = 2·MR each row is read twice, so every lane of the compare counts).
+     */
+    private static int packRowsGathered(float[] a, int r0, int ars, int kc, float[] ap, int base,
+                                        int[] keep, int kb, int[] map) {
+        for (int l = 0; l < L; l++) {
+            map[l] = (l % MR) * ars;
+        }
+        int q = 0;
+        for (int p = 0; p < kc - 1; p++) {
+            FloatVector v = FloatVector.fromArray(S, a, r0 + p, map, 0);
+            v.intoArray(ap, base + q * MR);
+            keep[kb + q] = p;
+            q += v.compare(VectorOperators.NE, 0f).anyTrue() ? 1 : 0;
+        }
+        return packScalar(a, r0, ars, 1, MR, kc - 1, kc, ap, base, keep, kb, q);
+    }
+
+    /** Rows contiguous along k and no zero at all (dense data): a row-by-row copy, nothing dropped. */
+    private static void packDenseRows(float[] a, int r0, int ars, int kc, float[] ap, int base) {
+        for (int r = 0; r < MR; r++) {
+            int src = r0 + r * ars;
+            int dst = base + r;
+            for (int p = 0; p < kc; p++) {
+                ap[dst + p * MR] = a[src + p];
+            }
+        }
+    }
+
+    /**
+     * Columns p0..kc-1 of one panel of mr rows (the rest zero), any strides, appended after the q
+     * columns already kept; returns the new count.
+     */
+    private static int packScalar(float[] a, int r0, int ars, int acs, int mr, int p0, int kc,
+                                  float[] ap, int base, int[] keep, int kb, int q) {
+        for (int p = p0; p < kc; p++) {
+            int src = r0 + p * acs;
+            int dst = base + q * MR;
+            int bits = 0;
+            for (int r = 0; r < mr; r++) {
+                float v = a[src + r * ars];
+                ap[dst + r] = v;
+                bits |= Float.floatToRawIntBits(v) << 1; // drops the sign: -0 is zero
+            }
+            for (int r = mr; r < MR; r++) {
+                ap[dst + r] = 0f;
+            }
+            keep[kb + q] = p;
+            q += bits != 0 ? 1 : 0;
+        }
+        return q;
     }
 
     /** True when one of the MR rows a[off + r·ars + p], p < kc, holds a ±0. */
