@@ -298,6 +298,55 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.prepackAb(Exec.serial(), 40, 31, a, 0));
     }
 
+    /**
+     * abBias gives the bits of ab followed by the bias and ReLU passes over C, whether the shape
+     * fuses them into the product (block by block) or not, on 1 and 2 threads, with A packed in
+     * the product or prepacked, and with a bias holding NaN, −0 and values that flip signs.
+     */
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void abBiasIsAbThenBiasThenRelu(Form f, int m, int n, int k) {
+        if (f != Form.AB) {
+            return;
+        }
+        float[] a = imageLike(m, k, 71 + k);
+        float[] b = random(k * n, 72 + n);
+        float[] bias = random(n + 3, 73);
+        bias[3 + n / 2] = -0f;
+        if (n > 2) {
+            bias[3 + n - 1] = Float.NaN;
+        }
+        Gemm.PackedA pa = m > 0 && k > 0 ? Gemm.prepackAb(two, m, k, a, 0) : null;
+        for (boolean relu : new boolean[] {false, true}) {
+            float[] expected = random(m * n, 74);
+            Gemm.ab(Exec.serial(), m, n, k, a, 0, b, 0, expected, 0, false);
+            Elementwise.addRowBias(m, n, expected, 0, bias, 3);
+            if (relu) {
+                Elementwise.reluForward(expected, expected, 0, m * n);
+            }
+            for (Exec ex : new Exec[] {Exec.serial(), two}) {
+                float[] c = random(m * n, 75);
+                Gemm.abBias(ex, m, n, k, a, 0, b, 0, c, 0, bias, 3, relu);
+                assertArrayEquals(expected, c, 0f, "relu=" + relu + " threads=" + ex.threads()
+                        + " fused=" + Gemm.abFusesEpilogue(m, n, k));
+                float[] cp = random(m * n, 76);
+                Gemm.abBias(ex, m, n, k, pa, b, 0, cp, 0, bias, 3, relu);
+                assertArrayEquals(expected, cp, 0f, "prepacked relu=" + relu + " threads=" + ex.threads());
+            }
+        }
+    }
+
+    @Test
+    void abBiasIsFusedAtTheMnistShapesAndChecksTheBias() {
+        assertEquals(true, Gemm.abFusesEpilogue(512, 256, 784));
+        assertEquals(true, Gemm.abFusesEpilogue(60000, 256, 784));
+        assertEquals(false, Gemm.abFusesEpilogue(512, 10, 256)); // the output layer: dot products
+        float[] c = new float[4 * 5];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gemm.abBias(Exec.serial(),
+                4, 5, 3, new float[12], 0, new float[15], 0, c, 0, new float[4], 0, true));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("bias needs 5 floats"), e.getMessage());
+    }
+
     /** For ab (A along k) and aTb (A along m: each panel column is packed as one vector). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ab", "aTb"})

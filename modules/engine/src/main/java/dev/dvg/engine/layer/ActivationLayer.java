@@ -13,6 +13,10 @@ import java.util.List;
  * forward and backward over the rows {@code [r0, r1)} of the raw arrays of a batch viewed as
  * {@code rows × cols} (cols = elements per example; only softmax cares about rows).
  *
+ * <p>A ReLU after a dense layer can be {@linkplain #takeRectifiedInput told} that the dense layer
+ * already rectified its output (see {@link Layers#fuse}): forward then returns its input as its
+ * output, with no pass, and backward, which needs only A, is unchanged.
+ *
  * <p>Large batches are split by rows over the network's threads (every element is computed the same
  * way whichever thread does it); one loop body per layer, made once, so nothing is allocated.
  */
@@ -31,6 +35,7 @@ public abstract sealed class ActivationLayer implements Layer
     private Tensor x;
     private Tensor y;
     private boolean needsInputGradient = true;
+    private boolean inputRectified; // forward's input is already f(Z): pass it on (ReLU after Dense)
     private final Exec exec;
     // the pass run(lo, hi) does: forward (dy == null) or backward
     private Tensor dy;
@@ -89,8 +94,12 @@ public abstract sealed class ActivationLayer implements Layer
     public Tensor forward(Tensor x, boolean training) {
         int n = Shapes.batch(x, shape, name);
         this.x = x;
-        this.y = out.get(n);
         this.dy = null;
+        if (inputRectified) {
+            this.y = x;
+            return y;
+        }
+        this.y = out.get(n);
         pass(n);
         return y;
     }
@@ -111,6 +120,14 @@ public abstract sealed class ActivationLayer implements Layer
             this.dx = null;
         }
         return dx;
+    }
+
+    /** Forward's input will be max(0, Z) already (only for ReLU, whose backward reads A only). */
+    void takeRectifiedInput() {
+        if (!(this instanceof Relu)) {
+            throw new IllegalStateException("only a ReLU layer can take a rectified input, not " + name);
+        }
+        this.inputRectified = true;
     }
 
     @Override

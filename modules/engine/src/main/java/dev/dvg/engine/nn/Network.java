@@ -63,6 +63,7 @@ public final class Network {
         }
         this.k = shape[0];
         ls.get(0).setNeedsInputGradient(false);
+        Layers.fuse(ls);
         this.layers = Collections.unmodifiableList(ls);
         List<Param> ps = new ArrayList<>();
         for (Layer l : ls) {
