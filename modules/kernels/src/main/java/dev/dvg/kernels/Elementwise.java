@@ -107,13 +107,17 @@ public final class Elementwise {
         }
     }
 
-    /** dz[i] = a[i] > 0 ? da[i] : 0 (a = the ReLU output); dz may be da. */
+    /**
+     * dz[i] = a[i] > 0 ? da[i] : 0 (a = the ReLU output); dz may be da. A NaN in a gives 0, in the
+     * vector lanes as in the scalar tail.
+     */
     public static void reluBackward(float[] a, float[] da, float[] dz, int off, int len) {
         int end = off + len;
         int i = off;
         for (; i + L <= end; i += L) {
             FloatVector av = FloatVector.fromArray(S, a, i);
-            FloatVector.fromArray(S, da, i).blend(0f, av.compare(VectorOperators.LE, 0f)).intoArray(dz, i);
+            FloatVector.zero(S).blend(FloatVector.fromArray(S, da, i), av.compare(VectorOperators.GT, 0f))
+                    .intoArray(dz, i);
         }
         for (; i < end; i++) {
             dz[i] = a[i] > 0f ? da[i] : 0f;

@@ -53,6 +53,23 @@ class ElementwiseTest {
         }
     }
 
+    /** NaN, −0, 0 and negative outputs mask the gradient in the vector lanes and the tail alike. */
+    @Test
+    void reluBackwardMasksNanAndZeroOnEveryLane() {
+        float[] a = GemmTest.random(41, 6);
+        a[0] = Float.NaN;
+        a[1] = -0f;
+        a[2] = 0f;
+        a[40] = Float.NaN;
+        a[39] = -0f;
+        float[] da = GemmTest.random(41, 7);
+        float[] dz = new float[41];
+        Elementwise.reluBackward(a, da, dz, 0, 41);
+        for (int i = 0; i < 41; i++) {
+            assertEquals(a[i] > 0 ? da[i] : 0f, dz[i], 0f, "at " + i);
+        }
+    }
+
     @Test
     void sigmoidTanhSoftmax() {
         float[] z = {-100f, -3f, -0.5f, 0f, 0.5f, 3f, 100f};
