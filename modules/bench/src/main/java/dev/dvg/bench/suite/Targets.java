@@ -109,6 +109,13 @@ public final class Targets {
                 }
             }
         }
+        Optional<Measurement> peak1 = find(ms, "peak", "fma", "java", 1);
+        Optional<Measurement> peak2 = find(ms, "peak", "fma", "java", 2);
+        if (where != null && peak1.isPresent() && peak2.isPresent() && peak1.get().value() > 0) {
+            // what the machine's own cores gave in the same run: the ceiling of any 2-thread scaling
+            where += String.format(Locale.ROOT, "; the FMA loop scaled %.2fx in this run (%.0f / %.0f GFLOP/s)",
+                    peak2.get().value() / peak1.get().value(), peak2.get().value(), peak1.get().value());
+        }
         return worst == null ? new Target("gemm_2t_scaling", what, null, GEMM_2T_SCALING_MIN, ">=", NOT_MEASURED,
                 "needs large GEMM shapes at 1 and 2 threads") : target("gemm_2t_scaling", what, worst,
                 GEMM_2T_SCALING_MIN, ">=", where);

@@ -92,6 +92,22 @@ class BenchResultTest {
     }
 
     @Test
+    void gemmScalingNamesTheFmaLoopsScalingWhenThePeakWasMeasured() {
+        List<Measurement> ms = new ArrayList<>(List.of(gemm("ab:128x256x784", "david", 1, 100),
+                gemm("ab:128x256x784", "david", 2, 160)));
+        Target without = Targets.gemmScaling(ms);
+        assertEquals(1.6, without.value(), 1e-9);
+        assertTrue(!without.detail().contains("FMA"), without.detail());
+        ms.add(new Measurement("peak", "fma", null, null, "java", 1, 170.0, 5.0, "ops/s", 170.0, 5.0, "GFLOP/s",
+                null, null, null));
+        ms.add(new Measurement("peak", "fma", null, null, "java", 2, 255.0, 5.0, "ops/s", 255.0, 5.0, "GFLOP/s",
+                null, null, null));
+        Target with = Targets.gemmScaling(ms);
+        assertEquals(1.6, with.value(), 1e-9);
+        assertTrue(with.detail().contains("the FMA loop scaled 1.50x in this run (255 / 170 GFLOP/s)"), with.detail());
+    }
+
+    @Test
     void allocTargetCountsTheEngineThreadsNotTheHarness() {
         // mnist-mlp256 full batch at ~1 step/s: JMH's all-thread figure is the harness's ~6 KB per iteration
         Measurement full = new Measurement("train", "mnist-mlp256", "full", 60000, "david", 1, 1.0, 0.01, "ops/s",
