@@ -815,12 +815,18 @@ public final class Gemm {
         int first = 0;
         boolean wide = L == MR || L == 2 * MR;
         if (wide && ars == 1 && full > 0 && kc >= 2
-                && aOff + ic + pc * acs + (long) (kc - 2) * acs + (full - 1) * MR + L <= a.length) {
+                && aOff + ic + (long) pc * acs + (long) (kc - 2) * acs + (full - 1) * MR + L <= a.length) {
             // rows contiguous along m (Aᵀ of aTb): one pass over the p, each reading a run of mc
             // consecutive floats for all the panels, rather than one pass per panel (a column walk
             // through A, one cache line and often one page per p)
             packColumnRuns(a, aOff + ic + pc * acs, acs, full, kc, ap, keep, kept);
             first = full;
+        }
+        if (wide && acs == 1 && first * MR < mc) {
+            // the gather offsets of a column: the same for every panel of this A
+            for (int l = 0; l < L; l++) {
+                buf.map[l] = (l % MR) * ars;
+            }
         }
         for (int t = first, ir = t * MR; ir < mc; t++, ir += MR) {
             int base = panelAt(t, kc);
@@ -865,13 +871,11 @@ public final class Gemm {
 
     /**
      * One panel of an A whose rows are contiguous along k: column p is gathered from the MR rows in
-     * one vector load (with L = 2·MR each row is read twice, so every lane of the compare counts).
+     * one vector load, lane l from row l mod MR ({@code map[l] = (l mod MR)·ars}, set by packA; with
+     * L = 2·MR each row is read twice, so every lane of the compare counts).
      */
     private static int packRowsGathered(float[] a, int r0, int ars, int kc, float[] ap, int base,
                                         int[] keep, int kb, int[] map) {
-        for (int l = 0; l < L; l++) {
-            map[l] = (l % MR) * ars;
-        }
         int q = 0;
         for (int p = 0; p < kc - 1; p++) {
             FloatVector v = FloatVector.fromArray(S, a, r0 + p, map, 0);
