@@ -81,6 +81,14 @@ public final class Gemm {
      * 4 alternating runs): best 0.17 ms with the pad, 0.185 ms without.
      */
     static final int PANEL_PAD = 16;
+    /**
+     * Least k-block depth at which a transposed B is packed with gathers ({@code packTransposed}).
+     * Shallower blocks (dX = dZ·Wᵀ of a layer with few outputs, k = 10 for mnist-mlp256's) are
+     * copied by the scalar loop: their gather loop would run too few iterations to be compiled by
+     * C2 soon, and until then the Vector API's fallback allocates (125 KB per full-batch
+     * mnist-mlp256 step, 1 thread, still at step 30).
+     */
+    static final int GATHER_B_MIN_KC = 64;
     /** Columns of B packed at a time (multiple of NR). */
     static final int NC = 1024;
     /**
@@ -945,7 +953,8 @@ public final class Gemm {
     /** Packs B(pc..pc+kc, jc..jc+nc) into NR-column panels from bp[at]: panel q holds, for each p, NR values. */
     private static void packB(float[] b, int bOff, int brs, int bcs, int pc, int kc, int jc, int nc,
                               float[] bp, int at, int[] map) {
-        if (brs == 1 && bcs != 1) {
+        boolean gather = brs == 1 && bcs != 1 && kc >= GATHER_B_MIN_KC;
+        if (gather) {
             for (int l = 0; l < L; l++) {
                 map[l] = l * bcs;
             }
@@ -973,7 +982,7 @@ public final class Gemm {
                 if (nr < NR) {
                     Arrays.fill(bp, base, base + NR * kc, 0f);
                 }
-                if (brs == 1 && nr == NR) {
+                if (gather && nr == NR) {
                     packTransposed(b, bOff + j * bcs + pc, bcs, kc, bp, base, map);
                 } else if (brs == 1) {
                     for (int jj = 0; jj < nr; jj++) {
