@@ -1069,8 +1069,8 @@ public final class Gemm {
      * Its own method, too big for C2 to inline, so that only its own values are live across the
      * loop. Inside the tile bookkeeping, JDK 17's C2 kept B's base in a vector register and an
      * index on the stack and ran 44 instructions per p around the 16 FMAs; here it runs 36 with
-     * no spill (hsdis), and JMH aTb:784x256x128 on one thread went from 1,960–2,180 to
-     * 2,370–2,510 ops/s (ab:128x256x784: 1,950–2,030 → 2,450–2,540). Unrolling two p per trip
+     * no spill (its printed machine code), and JMH aTb:784x256x128 on one thread went from
+     * 1,960–2,180 to 2,370–2,510 ops/s (ab:128x256x784: 1,950–2,030 → 2,450–2,540). Unrolling two p per trip
      * on top of this was slower (1,820–1,840 ops/s).
      */
     private static void accumulate(float[] ap, int ai, float[] bp, int bi, int kc, float[] t, int o, int ld) {
@@ -1190,8 +1190,8 @@ public final class Gemm {
     /**
      * The loop of {@link #kernelIndexed}: the tile at {@code t[o + r·ld + j]} (+)= the panel
      * product, split off for the same reason as {@link #accumulate}. Its loop still spills (B's
-     * offset to the stack, an index to a vector register) and sparse training steps did not measurably change (mnist-mlp256
-     * batch 512 on one thread, 3.6 ms per step either way).
+     * offset to the stack, an index to a vector register), and sparse training steps did not
+     * measurably change (mnist-mlp256 batch 512 on one thread, 3.6 ms per step either way).
      */
     private static void accumulateIndexed(float[] ap, int ai, float[] bp, int bi, int[] rows, int ri, int kc,
                                           float[] t, int o, int ld) {

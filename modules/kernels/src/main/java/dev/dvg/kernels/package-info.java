@@ -24,13 +24,13 @@
  * shapes are not mixed: that packing now compares a full preferred-shape vector under a mask.
  *
  * <p>C2 allocates registers per compilation (a method with all that is inlined into it), so a
- * register block's loop is a method of its own ({@code Gemm.accumulate} and kin), too big to be inlined into the code that sets up and
- * stores its tile: with that bookkeeping live around the loop, JDK 17's C2 kept array bases in
- * vector registers and indices on the stack, and the dense GEMM ran ~20 % slower. To see what C2
- * made of a loop, run with {@code -XX:+UnlockDiagnosticVMOptions
- * -XX:CompileCommand=print,dev.dvg.kernels.Gemm::accumulate}; where no disassembler plugin loads
- * (as on the project's machine) the code comes out as hex, which {@code objdump -D -b binary
- * -mi386:x86-64} decodes.
+ * register block's loop is a method of its own ({@code Gemm.accumulate} and kin), too big to be
+ * inlined into the code that sets up and stores its tile: with that bookkeeping live around the
+ * loop, JDK 17's C2 kept array bases in vector registers and indices on the stack, and the dense
+ * GEMM ran ~20 % slower. To see what C2 made of a loop, run with {@code
+ * -XX:+UnlockDiagnosticVMOptions -XX:CompileCommand=print,dev.dvg.kernels.Gemm::accumulate};
+ * where no disassembler plugin loads (as on the project's machine) the code comes out as hex,
+ * which {@code objdump -D -b binary -mi386:x86-64} decodes.
  *
  * <p>Determinism: for a given input every kernel produces bit-identical output whatever the thread
  * count of its {@link dev.dvg.kernels.Exec}: work is split over <em>outputs</em>, and every
