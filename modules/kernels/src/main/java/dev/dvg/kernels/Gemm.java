@@ -522,7 +522,15 @@ public final class Gemm {
                     bias, biasOff, relu);
             return;
         }
-        boolean splitColumns = panels >= ex.threads() ? n >= m || tiles < ex.threads() : panels >= tiles;
+        // Packing an A whose rows run along k is a transposition by scalar moves or gathers, several
+        // times the cost per float of copying a B whose rows run along n (vector copies): such a
+        // product splits columns only when n ≥ 4m. JMH, 2 threads, Zen 4 VM, medians of 5 paired
+        // rounds in ops/s (2026-12-07), rows vs columns: ab:256x256x784 1,668 vs 1,496,
+        // ab:128x256x784 3,114 vs 2,935, ab:64x256x784 a tie, ab:32x256x784 10,033 vs 10,796. A Bᵀ
+        // (abT: packed by gathers) keeps n ≥ m: abT:128x784x256 2,441 vs 2,895, abT:256x784x256
+        // 1,385 vs 1,526.
+        long longer = pa == null && !direct && acs == 1 && bcs == 1 ? 4L * m : m;
+        boolean splitColumns = panels >= ex.threads() ? n >= longer || tiles < ex.threads() : panels >= tiles;
         Job job = Job.acquire(splitColumns ? Job.PACKED_COLUMNS : Job.PACKED_ROWS, m, n, k, kc,
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;
