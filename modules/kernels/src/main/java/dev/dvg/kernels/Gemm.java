@@ -511,26 +511,26 @@ public final class Gemm {
         if (pa != null && (direct || pa.kc != kc)) {
             pa = null; // this product reads A in place: the prepacked panels do not apply
         }
-        // Each thread packs the whole of the operand it does not split, so split the longer side:
-        // for X·W1 at full batch (m = 60000) splitting columns would pack all of X on every thread.
-        // Packing A once, in a parallel phase of its own before the column split, measured slower on
-        // a Zen 4 VM (ab:128x256x784 on 2 threads, JMH median of 6 paired rounds: 2,376 vs 3,062
-        // ops/s; 2026-12-07): each thread then reads half of its A from the other core's cache.
         if (ex.threads() == 1) {
             // no lambda, no future: the serial hot path allocates nothing
             block(0, m, 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa,
                     bias, biasOff, relu);
             return;
         }
-        // Packing an A whose rows run along k is a transposition by scalar moves or gathers, several
-        // times the cost per float of copying a B whose rows run along n (vector copies): such a
-        // product splits columns only when n ≥ 4m. JMH, 2 threads, Zen 4 VM, medians of 5 paired
-        // rounds in ops/s (2026-12-07), rows vs columns: ab:256x256x784 1,668 vs 1,496,
-        // ab:128x256x784 3,114 vs 2,935, ab:64x256x784 a tie, ab:32x256x784 10,033 vs 10,796. A Bᵀ
-        // (abT: packed by gathers) keeps n ≥ m: abT:128x784x256 2,441 vs 2,895, abT:256x784x256
-        // 1,385 vs 1,526.
-        long longer = pa == null && !direct && acs == 1 && bcs == 1 ? 4L * m : m;
-        boolean splitColumns = panels >= ex.threads() ? n >= longer || tiles < ex.threads() : panels >= tiles;
+        // Each thread packs the whole of the operand it does not split, so split the side that costs
+        // more to pack: for X·W1 at full batch (m = 60000) splitting columns would pack all of X on
+        // every thread. Packing an A whose rows run along k is a transposition by scalar moves or
+        // gathers, several times the cost per float of copying a B whose rows run along n (vector
+        // copies): such a product splits columns only when n ≥ 4m, others when n ≥ m. JMH, 2
+        // threads, Zen 4 VM, medians of 5 paired rounds in ops/s (2026-12-07), rows vs columns:
+        // ab:256x256x784 1,668 vs 1,496, ab:128x256x784 3,114 vs 2,935, ab:64x256x784 a tie,
+        // ab:32x256x784 10,033 vs 10,796; a Bᵀ (abT, packed by gathers): abT:128x784x256 2,441 vs
+        // 2,895, abT:256x784x256 1,385 vs 1,526.
+        // Packing A once, in a parallel phase of its own before the column split, measured slower
+        // on the same VM (ab:128x256x784 on 2 threads, median of 6 paired rounds: 2,376 vs 3,062
+        // ops/s): each thread then reads half of its A from the other core's cache.
+        long columnsFromN = pa == null && !direct && acs == 1 && bcs == 1 ? 4L * m : m;
+        boolean splitColumns = panels >= ex.threads() ? n >= columnsFromN || tiles < ex.threads() : panels >= tiles;
         Job job = Job.acquire(splitColumns ? Job.PACKED_COLUMNS : Job.PACKED_ROWS, m, n, k, kc,
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;

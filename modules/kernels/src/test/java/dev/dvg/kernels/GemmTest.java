@@ -49,8 +49,9 @@ class GemmTest {
             {8, 32, 256}, {9, 33, 257}, {31, 47, 513}, {129, 65, 300}, {128, 10, 256}, {256, 10, 128},
             {128, 256, 10}, {60, 1040, 19}, {130, 2, 40}, {4, 4, 4}, {40, 3, 64}, {3, 40, 64},
             {203, 25, 400}, {45, 64, 600}, {21, 17, 300}, {37, 20, 2100}, {40, 300, 1000}, {40, 256, 1100},
-            // split by columns on 2 threads: a partial last row tile over 3 k blocks; and halves of
-            // 33 panels, whose second NC block (1 panel) reads A in place while the first packs it
+            // on 2 threads: a partial last row tile over 3 k blocks, split by rows (ab) and by
+            // columns (abT, aTb); and column halves of 33 panels, whose second NC block (1 panel)
+            // reads A in place while the first packs it
             {131, 400, 600}, {20, 2112, 820},
         };
         List<Arguments> out = new ArrayList<>();
