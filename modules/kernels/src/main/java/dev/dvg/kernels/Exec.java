@@ -21,6 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  * to an {@code ExecutorService}: ~300 B and two context switches per loop), so the cost that is
  * left is the caller's own lambda, if it captures.
  *
+ * <p>{@link #parallelForClaimed} hands the range out in chunks that the caller and the workers
+ * claim one at a time from a shared counter instead, until none is left: a thread that runs slower
+ * (a core shared with another tenant of the machine, a worker that woke late) then takes fewer
+ * chunks rather than holding the others up at the end. Which thread runs which chunk changes from
+ * run to run; the results do not, for the same reason as above.
+ *
  * <p>One loop runs at a time per executor: a call made while another is running (from a second
  * thread, or nested inside a body) runs its whole range inline on the calling thread. The result is
  * the same, because chunks never depend on how the range was split.
@@ -63,6 +69,8 @@ public final class Exec implements AutoCloseable {
     private final Worker[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
+    /** The next chunk to claim, for a loop run by {@link #parallelForClaimed}. */
+    private final AtomicInteger next = new AtomicInteger();
 
     // the loop being run: written by the caller before the volatile write of generation
     private RangeBody body;
@@ -71,6 +79,7 @@ public final class Exec implements AutoCloseable {
     private int grain;
     private int blocks;
     private int parts;
+    private boolean claimed;
     private Thread caller;
     private volatile Throwable failure;
     private volatile int generation;
@@ -133,6 +142,21 @@ public final class Exec implements AutoCloseable {
      * {@code grain} (relative to {@code from}), so a kernel can keep register blocks whole.
      */
     public void parallelFor(int from, int to, int grain, RangeBody body) {
+        run(from, to, grain, body, false);
+    }
+
+    /**
+     * Runs {@code body} over {@code [from, to)} in chunks of {@code grain} indices (the last one may
+     * be shorter), which the caller and the workers claim one at a time until none is left; returns
+     * when all chunks are done. Exceptions are rethrown (a thread stops claiming after its first).
+     * For bodies whose chunks cost about the same and that do not pay much per chunk: a body that
+     * prepares something per thread (packing an operand) should keep it from one chunk to the next.
+     */
+    public void parallelForClaimed(int from, int to, int grain, RangeBody body) {
+        run(from, to, grain, body, true);
+    }
+
+    private void run(int from, int to, int grain, RangeBody body, boolean claimed) {
         int n = to - from;
         if (n <= 0) {
             return;
@@ -150,8 +174,10 @@ public final class Exec implements AutoCloseable {
             this.grain = grain;
             this.blocks = blocks;
             this.parts = parts;
+            this.claimed = claimed;
             this.caller = Thread.currentThread();
             this.failure = null;
+            next.set(0);
             // every worker takes part in every loop (those past the last chunk only count down), so
             // none can still be reading this loop's fields when the next loop overwrites them
             pending.set(workers.length);
@@ -161,7 +187,11 @@ public final class Exec implements AutoCloseable {
             }
             Throwable mine = null;
             try {
-                body.run(lo(0), hi(0));
+                if (claimed) {
+                    claimChunks();
+                } else {
+                    body.run(lo(0), hi(0));
+                }
             } catch (RuntimeException | Error e) {
                 mine = e;
             }
@@ -171,6 +201,15 @@ public final class Exec implements AutoCloseable {
             rethrow(mine != null ? mine : theirs);
         } finally {
             busy.set(false);
+        }
+    }
+
+    /** Runs chunks of the current loop until none is left to claim. */
+    private void claimChunks() {
+        RangeBody b = body;
+        for (int c = next.getAndIncrement(); c < blocks; c = next.getAndIncrement()) {
+            int lo = from + c * grain; // c < blocks, so lo < to: no overflow
+            b.run(lo, to - lo <= grain ? to : lo + grain);
         }
     }
 
@@ -244,12 +283,14 @@ public final class Exec implements AutoCloseable {
                     return;
                 }
                 seen = g;
-                if (index < parts) {
-                    try {
+                try {
+                    if (claimed) {
+                        claimChunks();
+                    } else if (index < parts) {
                         body.run(lo(index), hi(index));
-                    } catch (Throwable t) {
-                        failure = t;
                     }
+                } catch (Throwable t) {
+                    failure = t;
                 }
                 if (pending.decrementAndGet() == 0) {
                     LockSupport.unpark(caller);

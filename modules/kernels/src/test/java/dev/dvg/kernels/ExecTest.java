@@ -14,19 +14,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExecTest {
 
-    /** Every index of the range is visited exactly once, chunk bounds on multiples of grain. */
-    @ParameterizedTest(name = "threads={0} [{1},{2}) grain {3}")
-    @CsvSource({"2,0,1,1", "2,0,2,1", "2,3,1000,1", "2,0,100,8", "3,5,17,4", "4,0,3,1", "4,0,1000,32"})
-    void coversTheRangeOnce(int threads, int from, int to, int grain) {
+    /**
+     * Every index of the range is visited exactly once, chunk bounds on multiples of grain, whether
+     * the chunks are fixed or claimed (then each is exactly grain long, but the last).
+     */
+    @ParameterizedTest(name = "threads={0} [{1},{2}) grain {3} claimed={4}")
+    @CsvSource({"2,0,1,1,false", "2,0,2,1,false", "2,3,1000,1,false", "2,0,100,8,false", "3,5,17,4,false",
+            "4,0,3,1,false", "4,0,1000,32,false",
+            "2,0,1,1,true", "2,0,2,1,true", "2,3,1000,1,true", "2,0,100,8,true", "3,5,17,4,true",
+            "4,0,3,1,true", "4,0,1000,32,true", "2,0,7,100,true"})
+    void coversTheRangeOnce(int threads, int from, int to, int grain, boolean claimed) {
         try (Exec ex = Exec.create(threads)) {
             for (int rep = 0; rep < 200; rep++) { // many loops back to back: no lost or repeated chunk
                 AtomicIntegerArray hits = new AtomicIntegerArray(to);
-                ex.parallelFor(from, to, grain, (lo, hi) -> {
+                Exec.RangeBody body = (lo, hi) -> {
                     assertTrue(lo == from || (lo - from) % grain == 0, "chunk start " + lo);
+                    if (claimed) {
+                        assertTrue(hi - lo == grain || (hi == to && hi - lo < grain), "chunk [" + lo + "," + hi + ")");
+                    }
                     for (int i = lo; i < hi; i++) {
                         hits.incrementAndGet(i);
                     }
-                });
+                };
+                if (claimed) {
+                    ex.parallelForClaimed(from, to, grain, body);
+                } else {
+                    ex.parallelFor(from, to, grain, body);
+                }
                 for (int i = 0; i < to; i++) {
                     assertEquals(i < from ? 0 : 1, hits.get(i), "index " + i + " in loop " + rep);
                 }
@@ -60,6 +74,61 @@ class ExecTest {
             });
             for (int i = 0; i < 10; i++) {
                 assertEquals(1, hits.get(i));
+            }
+        }
+    }
+
+    /**
+     * With claimed chunks, a thread held up in one chunk does not hold up the rest of the range: the
+     * other thread takes every other chunk. (A fixed split would leave the held thread's half
+     * undone, and chunk 0 would wait out its timeout.)
+     */
+    @Test
+    void aHeldUpThreadLeavesTheOtherChunksToTheOthers() throws Exception {
+        try (Exec ex = Exec.create(2)) {
+            for (int rep = 0; rep < 20; rep++) {
+                int chunks = 10;
+                CountDownLatch othersDone = new CountDownLatch(chunks - 1);
+                Thread[] ranBy = new Thread[chunks];
+                boolean[] released = new boolean[1];
+                ex.parallelForClaimed(0, chunks, 1, (lo, hi) -> {
+                    ranBy[lo] = Thread.currentThread();
+                    if (lo == 0) {
+                        try {
+                            released[0] = othersDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    } else {
+                        othersDone.countDown();
+                    }
+                });
+                assertTrue(released[0], "chunks 1.." + (chunks - 1) + " were not all run while chunk 0 was held (loop " + rep + ")");
+                for (int c = 1; c < chunks; c++) {
+                    assertTrue(ranBy[c] != ranBy[0], "chunk " + c + " ran on the held thread (loop " + rep + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailingClaimedChunkIsRethrownAndTheExecutorStaysUsable() {
+        try (Exec ex = Exec.create(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ex.parallelForClaimed(0, 64, 4,
+                    (lo, hi) -> {
+                        if (lo == 32) {
+                            throw new IllegalStateException("chunk 32");
+                        }
+                    }));
+            assertEquals("chunk 32", e.getMessage());
+            AtomicIntegerArray hits = new AtomicIntegerArray(64);
+            ex.parallelForClaimed(0, 64, 4, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    hits.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < 64; i++) {
+                assertEquals(1, hits.get(i), "index " + i);
             }
         }
     }
