@@ -1,6 +1,7 @@
 package dev.dvg.kernels;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -127,6 +128,14 @@ public final class Gemm {
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** Numbers the products whose chunks are claimed, so packing buffers know whose blocks they hold. */
+    private static final AtomicLong PRODUCTS = new AtomicLong();
+    /**
+     * Chunks per thread of a parallel product whose chunks are claimed ({@link #packed}): JMH on 2
+     * threads with another process busy 25 % of the time on one core (2026-12-07) put 4 ahead of 2
+     * and 8.
+     */
+    static final int CHUNKS_PER_THREAD = 4;
 
     /** Per-thread scratch: packed A block, packed B block, an edge tile, lane sums. */
     private static final class Buffers {
@@ -142,6 +151,19 @@ public final class Gemm {
         /** Gather offsets of one packed-B row of a transposed B (see packTransposed). */
         final int[] bMap = new int[L];
         float[] bt = new float[0];
+        /**
+         * What {@link #a} and {@link #b} hold, for a product whose chunks are claimed ({@link
+         * #packed}): the product's number (0: nothing reusable), and which block of its A (rows ic,
+         * mc of them, k block pc) or of its B (columns jc, nc of them, every k block). A thread that
+         * claims a product's next chunk skips packing what it already holds.
+         */
+        long aProduct;
+        int aIc;
+        int aMc;
+        int aPc;
+        long bProduct;
+        int bJc;
+        int bNc;
 
         float[] bt(int size) {
             if (bt.length < size) {
@@ -514,7 +536,7 @@ public final class Gemm {
         if (ex.threads() == 1) {
             // no lambda, no future: the serial hot path allocates nothing
             block(0, m, 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa,
-                    bias, biasOff, relu);
+                    bias, biasOff, relu, 0);
             return;
         }
         // Each thread packs the whole of the operand it does not split, so split the side that costs
@@ -531,6 +553,20 @@ public final class Gemm {
         // ops/s): each thread then reads half of its A from the other core's cache.
         long columnsFromN = pa == null && !direct && acs == 1 && bcs == 1 ? 4L * m : m;
         boolean splitColumns = panels >= ex.threads() ? n >= columnsFromN || tiles < ex.threads() : panels >= tiles;
+        // The threads claim chunks of the split side (Exec.parallelForClaimed) instead of taking a
+        // fixed half each, so that a core slowed by another tenant of the machine does less of the
+        // work. Only where a thread packs the other operand once for all its chunks (Buffers says
+        // whose blocks it holds): B in the buffer for a row split; A one block (m ≤ MC, one k
+        // block), prepacked or read in place for a column split. A chunk is a quarter of a thread's
+        // share, at most one packing block, and for columns more than DIRECT_A_MAX_PANELS panels
+        // (so that it packs A as the whole product does); below two chunks per thread, the halves.
+        int count = splitColumns ? panels : tiles;
+        int grain = Math.max(splitColumns && !direct ? DIRECT_A_MAX_PANELS + 1 : 1,
+                Math.min(splitColumns ? NC / NR : MC / MR, count / (CHUNKS_PER_THREAD * ex.threads())));
+        boolean claimed = (splitColumns
+                ? pa != null || direct || (tiles * MR <= MC && kBlocks == 1)
+                : !direct && n <= NC && (long) panels * NR * k <= (long) NC * KC)
+                && ceilDiv(count, grain) >= 2 * ex.threads();
         Job job = Job.acquire(splitColumns ? Job.PACKED_COLUMNS : Job.PACKED_ROWS, m, n, k, kc,
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;
@@ -538,7 +574,12 @@ public final class Gemm {
         job.biasOff = biasOff;
         job.relu = relu;
         try {
-            ex.parallelFor(0, splitColumns ? panels : tiles, job.body());
+            if (claimed) {
+                job.product = PRODUCTS.incrementAndGet();
+                ex.parallelForClaimed(0, count, grain, job.body());
+            } else {
+                ex.parallelFor(0, count, job.body());
+            }
         } finally {
             job.release();
         }
@@ -581,6 +622,8 @@ public final class Gemm {
         private float[] bias;
         private int biasOff;
         private boolean relu;
+        /** This product's number when its chunks are claimed (see {@link Buffers#aProduct}), else 0. */
+        private long product;
         /**
          * One loop body per mode, indexed by mode: each typed as the interface (see {@link Exec},
          * "The body"), and each a compiled method of its own, so C2 never compiles every mode's
@@ -618,6 +661,7 @@ public final class Gemm {
             j.acc = acc;
             j.pa = null;
             j.bias = null;
+            j.product = 0;
             return j;
         }
 
@@ -638,12 +682,12 @@ public final class Gemm {
 
         private void packedColumns(int lo, int hi) {
             block(0, m, lo * NR, Math.min(n, hi * NR), k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
-                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu);
+                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, product);
         }
 
         private void packedRows(int lo, int hi) {
             block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
-                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu);
+                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, product);
         }
 
         private void dotsRows(int lo, int hi) {
@@ -673,7 +717,7 @@ public final class Gemm {
                               float[] a, int aOff, int ars, int acs,
                               float[] b, int bOff, int brs, int bcs,
                               float[] c, int cOff, int crs, int ccs, boolean acc, PackedA pa,
-                              float[] bias, int biasOff, boolean relu) {
+                              float[] bias, int biasOff, boolean relu, long product) {
         Buffers buf = BUFFERS.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -681,10 +725,16 @@ public final class Gemm {
             boolean direct = (acs == 1 || ars == 1) && ceilDiv(nc, NR) <= DIRECT_A_MAX_PANELS;
             int bPanelsSize = ceilDiv(nc, NR) * NR * k;
             if (!direct && bPanelsSize <= buf.b.length) {
-                for (int pc = 0, at = 0; pc < k; pc += kc) {
-                    int kcc = Math.min(kc, k - pc);
-                    packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b, at, buf.bMap);
-                    at += ceilDiv(nc, NR) * NR * kcc;
+                if (product == 0 || buf.bProduct != product || buf.bJc != jc || buf.bNc != nc) {
+                    buf.bProduct = 0;
+                    for (int pc = 0, at = 0; pc < k; pc += kc) {
+                        int kcc = Math.min(kc, k - pc);
+                        packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b, at, buf.bMap);
+                        at += ceilDiv(nc, NR) * NR * kcc;
+                    }
+                    buf.bProduct = product;
+                    buf.bJc = jc;
+                    buf.bNc = nc;
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -693,7 +743,7 @@ public final class Gemm {
                         if (pa != null) {
                             panels(pa, pc / kc, buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
                         } else {
-                            packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf);
+                            packAOnce(a, aOff, ars, acs, ic, mc, pc, kcc, buf, product);
                             panels(buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
                         }
                         at += ceilDiv(nc, NR) * NR * kcc;
@@ -707,6 +757,7 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += kc) {
                 int kcc = Math.min(kc, k - pc);
                 boolean add = acc || pc > 0;
+                buf.bProduct = 0;
                 packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b, 0, buf.bMap);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -715,7 +766,7 @@ public final class Gemm {
                         continue;
                     }
                     if (!direct) {
-                        packA(a, aOff, ars, acs, ic, mc, pc, kcc, buf);
+                        packAOnce(a, aOff, ars, acs, ic, mc, pc, kcc, buf, product);
                         panels(buf, 0, ic, mc, jc, nc, kcc, add, c, cOff, crs, ccs);
                         continue;
                     }
@@ -814,6 +865,19 @@ public final class Gemm {
         return t * (MR * kc + PANEL_PAD);
     }
 
+    /** {@link #packA}, unless this thread's buffer already holds that block of that product (0: none). */
+    private static void packAOnce(float[] a, int aOff, int ars, int acs, int ic, int mc, int pc, int kc, Buffers buf,
+                                  long product) {
+        if (product != 0 && buf.aProduct == product && buf.aIc == ic && buf.aMc == mc && buf.aPc == pc) {
+            return; // this thread packed the same block of the same product for its previous chunk
+        }
+        packA(a, aOff, ars, acs, ic, mc, pc, kc, buf);
+        buf.aProduct = product;
+        buf.aIc = ic;
+        buf.aMc = mc;
+        buf.aPc = pc;
+    }
+
     /**
      * Packs A(ic..ic+mc, pc..pc+kc) into MR-row panels, dropping the p where all MR rows of a panel
      * are zero: panel t holds, for each kept p, MR values (rows past mc are zero), keep[t·KC + q] is
@@ -829,6 +893,7 @@ public final class Gemm {
      * the scalar loop, which writes MR values exactly.
      */
     private static void packA(float[] a, int aOff, int ars, int acs, int ic, int mc, int pc, int kc, Buffers buf) {
+        buf.aProduct = 0;
         float[] ap = buf.a;
         int[] keep = buf.keep;
         int[] kept = buf.kept;
