@@ -146,9 +146,10 @@ public final class Exec implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} over {@code [from, to)} in chunks of {@code grain} indices (the last one may
-     * be shorter), which the caller and the workers claim one at a time until none is left; returns
-     * when all chunks are done. Exceptions are rethrown (a thread stops claiming after its first).
+     * Runs {@code body} over {@code [from, to)} in chunks that the caller and the workers claim one at
+     * a time until none is left; returns when all chunks are done. Chunks are whole multiples of
+     * {@code grain} indices (but the one that ends at {@code to}), large while much of the range is
+     * left and down to one grain at the end. Exceptions are rethrown (a thread stops claiming after its first).
      * For bodies whose chunks cost about the same and that do not pay much per chunk: a body that
      * prepares something per thread (packing an operand) should keep it from one chunk to the next.
      */
@@ -204,12 +205,20 @@ public final class Exec implements AutoCloseable {
         }
     }
 
-    /** Runs chunks of the current loop until none is left to claim. */
+    /**
+     * Runs chunks of the current loop until none is left to claim. A claim takes 1/(2·parts) of the
+     * grains left, at least one ("guided" scheduling): few claims while much is left, and a last
+     * chunk of one grain, so that the threads finish close together.
+     */
     private void claimChunks() {
         RangeBody b = body;
-        for (int c = next.getAndIncrement(); c < blocks; c = next.getAndIncrement()) {
-            int lo = from + c * grain; // c < blocks, so lo < to: no overflow
-            b.run(lo, to - lo <= grain ? to : lo + grain);
+        int twiceParts = 2 * parts;
+        for (int c = next.get(); c < blocks; c = next.get()) {
+            int take = Math.max(1, (blocks - c) / twiceParts);
+            if (next.compareAndSet(c, c + take)) {
+                int lo = from + c * grain; // c < blocks, so lo < to: no overflow
+                b.run(lo, to - lo <= (long) take * grain ? to : lo + take * grain);
+            }
         }
     }
 

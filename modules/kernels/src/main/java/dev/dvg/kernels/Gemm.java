@@ -130,12 +130,8 @@ public final class Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     /** Numbers the products whose chunks are claimed, so packing buffers know whose blocks they hold. */
     private static final AtomicLong PRODUCTS = new AtomicLong();
-    /**
-     * Chunks per thread of a parallel product whose chunks are claimed ({@link #packed}): JMH on 2
-     * threads with another process busy 25 % of the time on one core (2026-12-07) put 4 ahead of 2
-     * and 8.
-     */
-    static final int CHUNKS_PER_THREAD = 4;
+    /** Row tiles per grain of a claimed row split (see {@link #packed}). */
+    static final int CLAIMED_ROW_TILES = 2;
 
     /** Per-thread scratch: packed A block, packed B block, an edge tile, lane sums. */
     private static final class Buffers {
@@ -553,20 +549,20 @@ public final class Gemm {
         // ops/s): each thread then reads half of its A from the other core's cache.
         long columnsFromN = pa == null && !direct && acs == 1 && bcs == 1 ? 4L * m : m;
         boolean splitColumns = panels >= ex.threads() ? n >= columnsFromN || tiles < ex.threads() : panels >= tiles;
-        // The threads claim chunks of the split side (Exec.parallelForClaimed) instead of taking a
-        // fixed half each, so that a core slowed by another tenant of the machine does less of the
-        // work. Only where a thread packs the other operand once for all its chunks (Buffers says
-        // whose blocks it holds): B in the buffer for a row split; A one block (m ≤ MC, one k
-        // block), prepacked or read in place for a column split. A chunk is a quarter of a thread's
-        // share, at most one packing block, and for columns more than DIRECT_A_MAX_PANELS panels
-        // (so that it packs A as the whole product does); below two chunks per thread, the halves.
+        // The threads claim chunks of the split side (Exec.parallelForClaimed: large first, one
+        // panel or tile last) instead of taking a fixed half each, so that a core slowed by another
+        // tenant of the machine does less of the work and the threads finish together. Only where a
+        // thread packs the other operand once for all its chunks (Buffers says whose blocks it
+        // holds): B in the buffer for a row split; A one block (m ≤ MC, one k block), or prepacked,
+        // for a column split. Otherwise each chunk would pack that operand again: fixed halves.
+        // Row chunks are whole pairs of tiles (but the last): a chunk of one tile streams every B
+        // panel from L2 for 8 rows. JMH, 2 threads, ab:128x256x784, medians of 4 paired rounds:
+        // 3,391 ops/s with pairs, 3,320 with fixed quarters of a thread's share; one-tile chunks
+        // measured 3 % below those quarters over 7 rounds.
         int count = splitColumns ? panels : tiles;
-        int grain = Math.max(splitColumns && !direct ? DIRECT_A_MAX_PANELS + 1 : 1,
-                Math.min(splitColumns ? NC / NR : MC / MR, count / (CHUNKS_PER_THREAD * ex.threads())));
-        boolean claimed = (splitColumns
-                ? pa != null || direct || (tiles * MR <= MC && kBlocks == 1)
-                : !direct && n <= NC && (long) panels * NR * k <= (long) NC * KC)
-                && ceilDiv(count, grain) >= 2 * ex.threads();
+        boolean claimed = !direct && count >= 2 * ex.threads() && (splitColumns
+                ? pa != null || (tiles * MR <= MC && kBlocks == 1)
+                : n <= NC && (long) panels * NR * k <= (long) NC * KC);
         Job job = Job.acquire(splitColumns ? Job.PACKED_COLUMNS : Job.PACKED_ROWS, m, n, k, kc,
                 a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc);
         job.pa = pa;
@@ -576,7 +572,7 @@ public final class Gemm {
         try {
             if (claimed) {
                 job.product = PRODUCTS.incrementAndGet();
-                ex.parallelForClaimed(0, count, grain, job.body());
+                ex.parallelForClaimed(0, count, splitColumns ? 1 : CLAIMED_ROW_TILES, job.body());
             } else {
                 ex.parallelFor(0, count, job.body());
             }
@@ -721,8 +717,10 @@ public final class Gemm {
         Buffers buf = BUFFERS.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            // Packing A pays for itself only when its panels are reused by several B panels
-            boolean direct = (acs == 1 || ars == 1) && ceilDiv(nc, NR) <= DIRECT_A_MAX_PANELS;
+            // Packing A pays for itself only when its panels are reused by several B panels; but a
+            // claimed product's chunk (one panel, say) packs A as the whole product does, since the
+            // thread keeps it for its next chunk
+            boolean direct = product == 0 && (acs == 1 || ars == 1) && ceilDiv(nc, NR) <= DIRECT_A_MAX_PANELS;
             int bPanelsSize = ceilDiv(nc, NR) * NR * k;
             if (!direct && bPanelsSize <= buf.b.length) {
                 if (product == 0 || buf.bProduct != product || buf.bJc != jc || buf.bNc != nc) {

@@ -1,6 +1,7 @@
 package dev.dvg.kernels;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ class ExecTest {
 
     /**
      * Every index of the range is visited exactly once, chunk bounds on multiples of grain, whether
-     * the chunks are fixed or claimed (then each is exactly grain long, but the last).
+     * the chunks are fixed or claimed.
      */
     @ParameterizedTest(name = "threads={0} [{1},{2}) grain {3} claimed={4}")
     @CsvSource({"2,0,1,1,false", "2,0,2,1,false", "2,3,1000,1,false", "2,0,100,8,false", "3,5,17,4,false",
@@ -30,7 +31,7 @@ class ExecTest {
                 Exec.RangeBody body = (lo, hi) -> {
                     assertTrue(lo == from || (lo - from) % grain == 0, "chunk start " + lo);
                     if (claimed) {
-                        assertTrue(hi - lo == grain || (hi == to && hi - lo < grain), "chunk [" + lo + "," + hi + ")");
+                        assertTrue(hi > lo && ((hi - lo) % grain == 0 || hi == to), "chunk [" + lo + "," + hi + ")");
                     }
                     for (int i = lo; i < hi; i++) {
                         hits.incrementAndGet(i);
@@ -81,33 +82,53 @@ class ExecTest {
     /**
      * With claimed chunks, a thread held up in one chunk does not hold up the rest of the range: the
      * other thread takes every other chunk. (A fixed split would leave the held thread's half
-     * undone, and chunk 0 would wait out its timeout.)
+     * undone, and the held chunk would wait out its timeout.)
      */
     @Test
     void aHeldUpThreadLeavesTheOtherChunksToTheOthers() throws Exception {
         try (Exec ex = Exec.create(2)) {
             for (int rep = 0; rep < 20; rep++) {
-                int chunks = 10;
-                CountDownLatch othersDone = new CountDownLatch(chunks - 1);
-                Thread[] ranBy = new Thread[chunks];
+                int n = 40;
+                AtomicInteger done = new AtomicInteger();
+                Thread[] ranBy = new Thread[n];
+                int[] held = {-1};
                 boolean[] released = new boolean[1];
-                ex.parallelForClaimed(0, chunks, 1, (lo, hi) -> {
-                    ranBy[lo] = Thread.currentThread();
-                    if (lo == 0) {
-                        try {
-                            released[0] = othersDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                ex.parallelForClaimed(0, n, 1, (lo, hi) -> {
+                    for (int i = lo; i < hi; i++) {
+                        ranBy[i] = Thread.currentThread();
+                    }
+                    if (lo == 0) { // the first chunk claimed: wait for every index outside it
+                        held[0] = hi;
+                        long deadline = System.nanoTime() + 30_000_000_000L;
+                        while (done.get() < n - hi && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
                         }
+                        released[0] = done.get() == n - hi;
                     } else {
-                        othersDone.countDown();
+                        done.addAndGet(hi - lo);
                     }
                 });
-                assertTrue(released[0], "chunks 1.." + (chunks - 1) + " were not all run while chunk 0 was held (loop " + rep + ")");
-                for (int c = 1; c < chunks; c++) {
-                    assertTrue(ranBy[c] != ranBy[0], "chunk " + c + " ran on the held thread (loop " + rep + ")");
+                assertTrue(released[0], "indices " + held[0] + ".." + (n - 1) + " were not all run while [0, "
+                        + held[0] + ") was held (loop " + rep + ")");
+                for (int i = held[0]; i < n; i++) {
+                    assertTrue(ranBy[i] != ranBy[0], "index " + i + " ran on the held thread (loop " + rep + ")");
                 }
             }
+        }
+    }
+
+    /** Claimed chunks shrink as the range runs out: the last one claimed is a single grain. */
+    @Test
+    void claimedChunksShrinkToOneGrain() {
+        try (Exec ex = Exec.create(2)) {
+            java.util.List<int[]> chunks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            ex.parallelForClaimed(0, 1000, 4, (lo, hi) -> chunks.add(new int[] {lo, hi}));
+            chunks.sort(java.util.Comparator.comparingInt(c -> c[0]));
+            assertTrue(chunks.get(0)[1] - chunks.get(0)[0] >= 100, "first chunk " + (chunks.get(0)[1] - chunks.get(0)[0]));
+            int[] last = chunks.get(chunks.size() - 1);
+            assertEquals(1000, last[1]);
+            assertEquals(4, last[1] - last[0], "last chunk");
+            assertTrue(chunks.size() < 1000 / 4 / 2, chunks.size() + " chunks");
         }
     }
 
@@ -116,7 +137,7 @@ class ExecTest {
         try (Exec ex = Exec.create(2)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ex.parallelForClaimed(0, 64, 4,
                     (lo, hi) -> {
-                        if (lo == 32) {
+                        if (lo <= 32 && 32 < hi) {
                             throw new IllegalStateException("chunk 32");
                         }
                     }));
