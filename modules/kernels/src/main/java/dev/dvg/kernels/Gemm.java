@@ -39,7 +39,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       and Xᵀ·dZ. When all of B fits the packing buffer, B is packed once and C's row blocks are
  *       the outer loop, so a block of C stays in cache over every k block (at full batch C is
  *       60,000 × 256). An A that stays the same over many products (full-batch training's X) can be
- *       packed once ({@link PackedA}): its products then do not pack A, and give the same bits.</li>
+ *       packed once ({@link PackedA}): its products then do not pack A, and give the same bits;
+ *       when B does not fit the buffer either (Xᵀ·dZ at full batch), they read B's rows where they
+ *       lie in B (rows along n, whole panels) and pack nothing.</li>
  *   <li><b>dots</b>, when A and B are both contiguous along k and one side of C is small (abT with
  *       few rows or columns, ab with n = 1): each C(i,j) is one vectorised dot product. An ab with a
  *       narrow B (n ≤ {@value #DOTS_PACK_MAX_N}, e.g. the [128×256]·[256×10] output layer) first
@@ -739,7 +741,8 @@ public final class Gemm {
                     for (int pc = 0, at = 0; pc < k; pc += kc) {
                         int kcc = Math.min(kc, k - pc);
                         if (pa != null) {
-                            panels(pa, pc / kc, buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
+                            panels(pa, pc / kc, buf, buf.b, at, NR * kcc, NR, ic, mc, jc, nc, kcc, acc || pc > 0,
+                                    c, cOff, crs, ccs);
                         } else {
                             packAOnce(a, aOff, ars, acs, ic, mc, pc, kcc, buf, product);
                             panels(buf, at, ic, mc, jc, nc, kcc, acc || pc > 0, c, cOff, crs, ccs);
@@ -752,15 +755,26 @@ public final class Gemm {
                 }
                 continue;
             }
+            // A prepacked goes through kernelIndexed, which reads each B row where it lies: with B's
+            // rows along n and whole panels, it can read them in B itself rather than in a packed
+            // copy. Xᵀ·dZ at full batch (dZ: 60,000 × 256) then packs nothing at all, on each thread.
+            boolean bInPlace = pa != null && bcs == 1 && nc % NR == 0;
             for (int pc = 0; pc < k; pc += kc) {
                 int kcc = Math.min(kc, k - pc);
                 boolean add = acc || pc > 0;
-                buf.bProduct = 0;
-                packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b, 0, buf.bMap);
+                if (!bInPlace) {
+                    buf.bProduct = 0;
+                    packB(b, bOff, brs, bcs, pc, kcc, jc, nc, buf.b, 0, buf.bMap);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
+                    if (bInPlace) {
+                        panels(pa, pc / kc, buf, b, bOff + pc * brs + jc, NR, brs, ic, mc, jc, nc, kcc, add,
+                                c, cOff, crs, ccs);
+                        continue;
+                    }
                     if (pa != null) {
-                        panels(pa, pc / kc, buf, 0, ic, mc, jc, nc, kcc, add, c, cOff, crs, ccs);
+                        panels(pa, pc / kc, buf, buf.b, 0, NR * kcc, NR, ic, mc, jc, nc, kcc, add, c, cOff, crs, ccs);
                         continue;
                     }
                     if (!direct) {
@@ -826,18 +840,21 @@ public final class Gemm {
 
     /**
      * {@link #panels} over prepacked A: k block {@code pb} of the panels of rows [ic, ic+mc). Every
-     * panel goes through {@link #kernelIndexed}, which reads the B rows of its kept p in place.
+     * panel goes through {@link #kernelIndexed}, which reads the B rows of its kept p where they are:
+     * B panel {@code jr/NR} starts at {@code bAt + (jr/NR)·bPanel} of {@code b}, its rows {@code brs}
+     * floats apart (the packed B: bPanel = NR·kc, brs = NR; B itself: bPanel = NR, brs = n).
      */
-    private static void panels(PackedA pa, int pb, Buffers buf, int bAt, int ic, int mc, int jc, int nc, int kc,
+    private static void panels(PackedA pa, int pb, Buffers buf, float[] b, int bAt, int bPanel, int brs,
+                               int ic, int mc, int jc, int nc, int kc,
                                boolean add, float[] c, int cOff, int crs, int ccs) {
         for (int jr = 0; jr < nc; jr += NR) {
-            int bi = bAt + (jr / NR) * NR * kc;
+            int bi = bAt + (jr / NR) * bPanel;
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int ci = cOff + (ic + ir) * crs + (jc + jr) * ccs;
                 int slot = pa.slot((ic + ir) / MR, pb);
                 int q0 = pa.start[slot];
-                kernelIndexed(pa.values, q0 * MR, buf.b, bi, pa.rows, q0, pa.start[slot + 1] - q0,
+                kernelIndexed(pa.values, q0 * MR, b, bi, brs, pa.rows, q0, pa.start[slot + 1] - q0,
                         c, ci, crs, ccs, Math.min(MR, mc - ir), nr, add, buf.tile);
             }
         }
@@ -853,7 +870,7 @@ public final class Gemm {
         if (kept == kc) {
             kernel(buf.a, panelAt(t, kc), buf.b, bi, kc, c, ci, crs, ccs, mr, nr, add, buf.tile);
         } else {
-            kernelIndexed(buf.a, panelAt(t, kc), buf.b, bi, buf.keep, t * KC, kept, c, ci, crs, ccs, mr, nr, add,
+            kernelIndexed(buf.a, panelAt(t, kc), buf.b, bi, NR, buf.keep, t * KC, kept, c, ci, crs, ccs, mr, nr, add,
                     buf.tile);
         }
     }
@@ -1214,15 +1231,15 @@ public final class Gemm {
 
     /**
      * {@link #kernel} over a panel that dropped some p (and over every prepacked panel): the q-th
-     * column of the panel meets B row {@code rows[ri + q]} of the packed B panel at bi, read where it
-     * is. A separate method because the index costs a dense panel ~10 % in cache (C2 cannot hoist
+     * column of the panel meets B row {@code rows[ri + q]} of the B panel at bi, read where it is;
+     * B's rows are brs floats apart (NR in a packed panel, n when B is read in place). A separate method because the index costs a dense panel ~10 % in cache (C2 cannot hoist
      * the bounds checks of indexed loads). Before it, dropped panels gathered their B rows into a
      * buffer for the plain kernel (MNIST, 1 thread, alternating runs: X·W at batch 512 1.59–1.70 →
      * 1.50 ms, Xᵀ·dZ 1.60–1.78 → 1.30–1.36 ms). Two kernels split the calls by data, so the rarer one
      * is compiled later: StepAllocProbe shows every reference model at ~0 B/step within 4 s (moons,
      * whose ReLU activations make the plain kernel the rare one, within 1.2 s at any batch).
      */
-    private static void kernelIndexed(float[] ap, int ai, float[] bp, int bi, int[] rows, int ri, int kc,
+    private static void kernelIndexed(float[] ap, int ai, float[] bp, int bi, int brs, int[] rows, int ri, int kc,
                                float[] c, int ci, int crs, int ccs, int mr, int nr, boolean add,
                                float[] tile) {
         boolean direct = mr == MR && nr == NR && ccs == 1;
@@ -1251,7 +1268,7 @@ public final class Gemm {
             o = 0;
             ld = NR;
         }
-        accumulateIndexed(ap, ai, bp, bi, rows, ri, kc, t, o, ld);
+        accumulateIndexed(ap, ai, bp, bi, brs, rows, ri, kc, t, o, ld);
         if (!direct) {
             for (int r = 0; r < mr; r++) {
                 for (int j = 0; j < nr; j++) {
@@ -1267,7 +1284,7 @@ public final class Gemm {
      * offset to the stack, an index to a vector register), and sparse training steps did not
      * measurably change (mnist-mlp256 batch 512 on one thread, 3.6 ms per step either way).
      */
-    private static void accumulateIndexed(float[] ap, int ai, float[] bp, int bi, int[] rows, int ri, int kc,
+    private static void accumulateIndexed(float[] ap, int ai, float[] bp, int bi, int brs, int[] rows, int ri, int kc,
                                           float[] t, int o, int ld) {
         FloatVector c00 = FloatVector.fromArray(S, t, o);
         FloatVector c01 = FloatVector.fromArray(S, t, o + L);
@@ -1286,7 +1303,7 @@ public final class Gemm {
         FloatVector c70 = FloatVector.fromArray(S, t, o + 7 * ld);
         FloatVector c71 = FloatVector.fromArray(S, t, o + 7 * ld + L);
         for (int p = 0; p < kc; p++) {
-            int bo = bi + rows[ri + p] * NR;
+            int bo = bi + rows[ri + p] * brs;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector av = FloatVector.broadcast(S, ap[ai]);
