@@ -149,9 +149,10 @@ public final class Exec implements AutoCloseable {
      * Runs {@code body} over {@code [from, to)} in chunks that the caller and the workers claim one at
      * a time until none is left; returns when all chunks are done. Chunks are whole multiples of
      * {@code grain} indices (but the one that ends at {@code to}), large while much of the range is
-     * left and down to one grain at the end. Exceptions are rethrown (a thread stops claiming after its first).
-     * For bodies whose chunks cost about the same and that do not pay much per chunk: a body that
-     * prepares something per thread (packing an operand) should keep it from one chunk to the next.
+     * left and down to one grain at the end. Exceptions are rethrown (a thread stops claiming after
+     * its first). For bodies whose chunks cost about the same and that do not pay much per chunk: a
+     * body that prepares something per thread (packing an operand) should keep it from one chunk to
+     * the next.
      */
     public void parallelForClaimed(int from, int to, int grain, RangeBody body) {
         run(from, to, grain, body, true);

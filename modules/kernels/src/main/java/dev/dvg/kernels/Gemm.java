@@ -1232,8 +1232,9 @@ public final class Gemm {
     /**
      * {@link #kernel} over a panel that dropped some p (and over every prepacked panel): the q-th
      * column of the panel meets B row {@code rows[ri + q]} of the B panel at bi, read where it is;
-     * B's rows are brs floats apart (NR in a packed panel, n when B is read in place). A separate method because the index costs a dense panel ~10 % in cache (C2 cannot hoist
-     * the bounds checks of indexed loads). Before it, dropped panels gathered their B rows into a
+     * B's rows are brs floats apart (NR in a packed panel, n when B is read in place). A separate
+     * method because the index costs a dense panel ~10 % in cache (C2 cannot hoist the bounds
+     * checks of indexed loads). Before it, dropped panels gathered their B rows into a
      * buffer for the plain kernel (MNIST, 1 thread, alternating runs: X·W at batch 512 1.59–1.70 →
      * 1.50 ms, Xᵀ·dZ 1.60–1.78 → 1.30–1.36 ms). Two kernels split the calls by data, so the rarer one
      * is compiled later: StepAllocProbe shows every reference model at ~0 B/step within 4 s (moons,
