@@ -108,12 +108,18 @@ public class GemmBench {
 
     @Benchmark
     public float[] david() {
+        product(form, exec, m, n, k, a, b, c);
+        return c;
+    }
+
+    /** c = a·b, a·bᵀ or aᵀ·b (form ab, abT, aTb) with David's {@link Gemm}; a and b as {@link #setUp} lays them out. */
+    static void product(String form, Exec exec, int m, int n, int k, float[] a, float[] b, float[] c) {
         switch (form) {
             case "ab" -> Gemm.ab(exec, m, n, k, a, 0, b, 0, c, 0, false);
             case "abT" -> Gemm.abT(exec, m, n, k, a, 0, b, 0, c, 0, false);
-            default -> Gemm.aTb(exec, m, n, k, a, 0, b, 0, c, 0, false);
+            case "aTb" -> Gemm.aTb(exec, m, n, k, a, 0, b, 0, c, 0, false);
+            default -> throw new IllegalArgumentException("GEMM form must be ab, abT or aTb, got " + form);
         }
-        return c;
     }
 
     @Benchmark

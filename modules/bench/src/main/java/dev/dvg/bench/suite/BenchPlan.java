@@ -19,15 +19,19 @@ import java.util.regex.Pattern;
  * {@value dev.dvg.bench.train.TrainStepBench#WARMUP_STEPS} steps (at most
  * {@value dev.dvg.bench.train.TrainStepBench#WARMUP_MAX_SECONDS} s) at setup: see
  * {@link dev.dvg.bench.train.TrainStepBench} for why a warm-up counted in seconds is not enough.
- * Memory: every model, 100 steps at batch 128 (mnist-mlp256: also full batch, 5 steps).
+ * Memory: every model, 100 steps at batch 128 (mnist-mlp256: also full batch, 5 steps). Paired scaling
+ * ({@link ScalingJob}, job name "gemm scaling paired"): the three large GEMM shapes and the FMA loop,
+ * 4 s warm-up, 12 rounds of 0.5 s per thread count.
  *
  * <p>Quick ({@code --quick}): training steps of all six models at batch 128 and mnist-mlp256 full
  * batch (David only, 2 threads: the 2000-step target), inference of mnist-mlp256 and mnist-lenet at
  * 1024, the three large GEMM shapes, conv1, the peak; all in one JVM per thread count (JMH fork 0),
  * 3 × 1 s warm-up (the Vector API runs its allocating
- * fallback until C2 compiles it, slower on a loaded machine), 3 × 0.5 s measurement; memory of mnist-mlp256, mnist-lenet and moons, 20 steps.
+ * fallback until C2 compiles it, slower on a loaded machine), 3 × 0.5 s measurement; memory of mnist-mlp256, mnist-lenet and moons, 20 steps;
+ * paired scaling with 2 s warm-up and 6 rounds of 0.25 s.
  */
-public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob> memory, List<String> profilers) {
+public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob> memory, ScalingJob scaling,
+                        List<String> profilers) {
 
     public BenchPlan {
         profilers = profilers == null ? List.of() : List.copyOf(profilers);
@@ -39,7 +43,7 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
      * to the child JVMs' logs ({@code child-t<N>.log}) or where their options say.
      */
     public BenchPlan withProfilers(List<String> names) {
-        return new BenchPlan(quick, forks, jobs, memory, names);
+        return new BenchPlan(quick, forks, jobs, memory, scaling, names);
     }
 
     /** One JMH run: a benchmark ({@code Class.method} regexp), fixed params, iteration settings. */
@@ -55,6 +59,14 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
 
     /** One memory probe: a model trained {@code steps} steps by one engine in its own JVM. */
     public record MemoryJob(String model, String batch, String engine, int threads, int steps) {
+    }
+
+    /**
+     * David's 2-thread scaling measured in pairs in one JVM ({@link dev.dvg.bench.kernels.ScalingProbe}):
+     * each subject (GEMM shape or {@code fma}) warmed up for {@code warmupSeconds}, then {@code rounds}
+     * rounds of one {@code burstSeconds} burst at 1 thread and one at 2.
+     */
+    public record ScalingJob(String name, List<String> subjects, int rounds, double burstSeconds, double warmupSeconds) {
     }
 
     static final String TRAIN = "dev.dvg.bench.train.TrainStepBench.step";
@@ -121,11 +133,18 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
                 mem.add(new MemoryJob(ReferenceModels.MNIST_MLP256, "full", e, 1, 5));
             }
         }
+        List<String> scalingSubjects = new ArrayList<>(GEMM_LARGE);
+        scalingSubjects.add("fma");
+        ScalingJob scaling = new ScalingJob("gemm scaling paired", scalingSubjects, quick ? 6 : 12, quick ? 0.25 : 0.5,
+                quick ? 2 : 4);
         if (include != null) {
             jobs.removeIf(j -> !include.matcher(j.name()).find());
             mem.removeIf(m -> !include.matcher("memory " + m.model() + " " + m.batch()).find());
+            if (!include.matcher(scaling.name()).find()) {
+                scaling = null;
+            }
         }
-        return new BenchPlan(quick, quick ? 0 : 1, List.copyOf(jobs), List.copyOf(mem), List.of());
+        return new BenchPlan(quick, quick ? 0 : 1, List.copyOf(jobs), List.copyOf(mem), scaling, List.of());
     }
 
     private static Map<String, List<String>> params(String model, String batch, List<String> engines) {

@@ -3,6 +3,7 @@ package dev.dvg.bench.suite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.dvg.bench.kernels.ScalingProbe;
 import dev.dvg.runner.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,13 +22,20 @@ import java.util.Map;
  *                     count ND4J's backend, classifier jars, BLAS vendor and threads, DL4J workspace modes
  * @param measurements every JMH score, converted to examples/s or GFLOP/s
  * @param memory       peak heap / RSS / off-heap per model and engine
+ * @param scaling      David's 2-thread scaling measured in paired rounds in one JVM, per GEMM shape and
+ *                     for the FMA loop ({@link ScalingProbe}); empty when not run
  * @param trainRatios  per model and batch: each engine at its best thread count and David/DL4J
  * @param targets      the issue's targets, evaluated from the measurements
  * @param failures     what did not run (benchmark errors, failed child JVMs)
  */
 public record BenchResult(String schema, String runId, boolean quick, Map<String, Object> provenance,
                           Map<String, Object> settings, List<Measurement> measurements, List<MemoryRow> memory,
-                          List<Ratio> trainRatios, List<Target> targets, List<String> failures) {
+                          List<ScalingProbe.Row> scaling, List<Ratio> trainRatios, List<Target> targets,
+                          List<String> failures) {
+
+    public BenchResult {
+        scaling = scaling == null ? List.of() : List.copyOf(scaling);
+    }
 
     public static final String SCHEMA = "dvg-bench/1";
 

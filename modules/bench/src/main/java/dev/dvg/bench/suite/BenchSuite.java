@@ -1,5 +1,6 @@
 package dev.dvg.bench.suite;
 
+import dev.dvg.bench.kernels.ScalingProbe;
 import dev.dvg.bench.memory.MemoryProbe;
 import dev.dvg.bench.suite.BenchResult.Measurement;
 import dev.dvg.bench.suite.BenchResult.MemoryRow;
@@ -19,16 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * {@code dvg bench}: runs the {@link BenchPlan} — one child JVM ({@link BenchChild}) per thread count
- * with {@code OMP_NUM_THREADS} set in its environment, then one {@link MemoryProbe} JVM per (model,
- * engine) — and writes {@code <out>/<run-id>/} through a {@link RunFolder} (temporary folder, then an
- * atomic rename and {@code latest}): bench.json, bench.md, bench.html, the SVG charts, the plan and
- * every child's log. Only one benchmark JVM runs at a time.
+ * with {@code OMP_NUM_THREADS} set in its environment, then one {@link ScalingProbe} JVM (David's
+ * 2-thread scaling in paired rounds) and one {@link MemoryProbe} JVM per (model, engine) — and writes
+ * {@code <out>/<run-id>/} through a {@link RunFolder} (temporary folder, then an atomic rename and
+ * {@code latest}): bench.json, bench.md, bench.html, the SVG charts, the plan and every child's log.
+ * Only one benchmark JVM runs at a time.
  */
 public final class BenchSuite {
 
@@ -65,9 +68,14 @@ public final class BenchSuite {
     }
 
     public static Outcome run(Config cfg, PrintWriter log) throws IOException, InterruptedException {
-        BenchPlan plan = BenchPlan.of(cfg.quick(), cfg.include()).withProfilers(cfg.profilers());
-        if (plan.jobs().isEmpty() && plan.memory().isEmpty()) {
-            throw new IllegalArgumentException("--include " + cfg.include() + " matches no benchmark");
+        BenchPlan all = BenchPlan.of(cfg.quick(), cfg.include()).withProfilers(cfg.profilers());
+        // the paired probe compares 1 and 2 threads: it runs when both thread counts were asked for
+        BenchPlan.ScalingJob sj = cfg.threads().containsAll(List.of(1, 2)) ? all.scaling() : null;
+        BenchPlan plan = new BenchPlan(all.quick(), all.forks(), all.jobs(), all.memory(), sj, all.profilers());
+        if (plan.jobs().isEmpty() && plan.memory().isEmpty() && sj == null) {
+            throw new IllegalArgumentException("--include " + cfg.include() + " matches no benchmark"
+                    + (all.scaling() != null ? " that runs at --threads " + cfg.threads() + " (" + all.scaling().name()
+                    + " needs 1 and 2)" : ""));
         }
         Instant start = Instant.now();
         Path outRoot = cfg.outRoot().toAbsolutePath().normalize();
@@ -88,7 +96,7 @@ public final class BenchSuite {
                         out.toString());
                 log.printf("bench: threads=%d: child JVM with OMP_NUM_THREADS=%d (log: child-t%d.log)%n", t, t, t);
                 log.flush();
-                int code = exec(cmd, t, dir.resolve("child-t" + t + ".log"), log, null);
+                int code = exec(cmd, t, dir.resolve("child-t" + t + ".log"), log, null, null);
                 if (code != 0 || !Files.exists(out)) {
                     failures.add("threads=" + t + ": child JVM exited with " + code + " (see child-t" + t + ".log)");
                     continue;
@@ -97,6 +105,23 @@ public final class BenchSuite {
                 children.add(o);
                 failures.addAll(o.failures());
             }
+            List<ScalingProbe.Row> scaling = new ArrayList<>();
+            if (sj != null) {
+                log.printf(Locale.ROOT, "bench: %s: %s, %d rounds of %.2f s per thread count (own JVM, log: "
+                        + "scaling.log)%n", sj.name(), String.join(" ", sj.subjects()), sj.rounds(), sj.burstSeconds());
+                log.flush();
+                List<String> args = new ArrayList<>(List.of(Integer.toString(sj.rounds()),
+                        Double.toString(sj.burstSeconds()), Double.toString(sj.warmupSeconds())));
+                args.addAll(sj.subjects());
+                StringBuilder line = new StringBuilder();
+                int code = exec(java(ScalingProbe.class.getName(), args.toArray(String[]::new)), 2,
+                        dir.resolve("scaling.log"), log, ScalingProbe.LINE_PREFIX, line);
+                if (code != 0 || line.isEmpty()) {
+                    failures.add(sj.name() + ": JVM exited with " + code + " (see scaling.log)");
+                } else {
+                    scaling.addAll(List.of(BenchResult.MAPPER.readValue(line.toString(), ScalingProbe.Row[].class)));
+                }
+            }
             List<MemoryRow> memory = new ArrayList<>();
             for (BenchPlan.MemoryJob m : plan.memory()) {
                 log.printf("bench: memory %s %s %s (own JVM)%n", m.model(), m.batch(), m.engine());
@@ -104,7 +129,7 @@ public final class BenchSuite {
                 List<String> cmd = java(MemoryProbe.class.getName(), m.model(), m.batch(), m.engine(),
                         Integer.toString(m.threads()), Integer.toString(m.steps()));
                 StringBuilder line = new StringBuilder();
-                int code = exec(cmd, m.threads(), dir.resolve("memory.log"), log, line);
+                int code = exec(cmd, m.threads(), dir.resolve("memory.log"), log, "MEMORY ", line);
                 if (code != 0 || line.isEmpty()) {
                     failures.add("memory " + m.model() + " " + m.engine() + ": JVM exited with " + code);
                     continue;
@@ -114,8 +139,8 @@ public final class BenchSuite {
             List<Measurement> ms = Assemble.measurements(children);
             List<Ratio> ratios = Assemble.trainRatios(ms);
             BenchResult result = new BenchResult(BenchResult.SCHEMA, folder.runId(), cfg.quick(),
-                    provenance(cfg.repoRoot()), settings(plan, cfg, children), ms, memory, ratios,
-                    Targets.evaluate(ms, ratios), failures);
+                    provenance(cfg.repoRoot()), settings(plan, cfg, children), ms, memory, scaling, ratios,
+                    Targets.evaluate(ms, ratios, scaling), failures);
             result.write(dir.resolve("bench.json"));
             BenchPage.write(result, dir);
             ok = failures.isEmpty();
@@ -153,9 +178,11 @@ public final class BenchSuite {
 
     /**
      * Runs a child with {@code OMP_NUM_THREADS=threads}, appends its output to {@code logFile}, echoes
-     * its progress lines, and keeps its {@code MEMORY} line (if any) in {@code memoryLine}.
+     * its progress lines, and keeps the rest of its line starting with {@code resultPrefix} (if any) in
+     * {@code resultLine}.
      */
-    static int exec(List<String> cmd, int threads, Path logFile, PrintWriter log, StringBuilder memoryLine)
+    static int exec(List<String> cmd, int threads, Path logFile, PrintWriter log, String resultPrefix,
+                    StringBuilder resultLine)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
@@ -174,8 +201,8 @@ public final class BenchSuite {
                 if (line.startsWith("BENCH-PROGRESS ")) {
                     log.println("bench: " + line.substring("BENCH-PROGRESS ".length()));
                     log.flush();
-                } else if (line.startsWith("MEMORY ") && memoryLine != null) {
-                    memoryLine.append(line.substring("MEMORY ".length()));
+                } else if (resultPrefix != null && line.startsWith(resultPrefix) && resultLine != null) {
+                    resultLine.append(line.substring(resultPrefix.length()));
                 }
             }
         } finally {
@@ -256,6 +283,9 @@ public final class BenchSuite {
                 + "(gemm, conv): seeded dense U[-0.5,0.5) operands; parameters restored in place before every JMH iteration");
         s.put("digits20_optimizer_note", "digits20-mlp25's L-BFGS is replaced by SGD(lr 0.1) on both engines in the "
                 + "step benchmark: one gradient evaluation + update per step");
+        s.put("scaling_probe", "dev.dvg.bench.kernels.ScalingProbe in its own JVM, " + CHILD_JVM_ARGS + ": David's "
+                + "GEMM with Exec of 1 and 2 threads (the FMA loop with 1 and 2 threads) alternating in bursts, the order "
+                + "swapped every round; per round 2t/1t, the median over rounds");
         s.put("memory_probe", "one JVM per (model, engine), " + CHILD_JVM_ARGS + ", OMP_NUM_THREADS=1, 1 thread; peak "
                 + "heap over the whole process, VmHWM, JavaCPP Pointer.physicalBytes()/totalBytes() max after each step");
         List<Map<String, Object>> per = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.dvg.bench.suite;
 
+import dev.dvg.bench.kernels.ScalingProbe;
 import dev.dvg.bench.suite.BenchResult.Measurement;
 import dev.dvg.bench.suite.BenchResult.MemoryRow;
 import dev.dvg.bench.suite.BenchResult.Ratio;
@@ -23,6 +24,7 @@ public final class BenchTable {
         parts.add(ratios(r));
         parts.add(inference(r));
         parts.add(kernels(r));
+        parts.add(scaling(r));
         parts.add(memory(r));
         parts.add(targets(r));
         parts.removeIf(String::isEmpty);
@@ -120,6 +122,32 @@ public final class BenchTable {
         }
         return String.format(Locale.ROOT, "%-22s %3s %16s %16s %8s   (GFLOP/s, %% of measured peak)", "kernel", "thr",
                 "David", "ND4J/DL4J", "ratio") + "\n" + String.join("\n", lines);
+    }
+
+    /**
+     * 2-thread scaling in paired rounds (one JVM) per subject, next to the quotient of the JMH figures
+     * of the 1- and 2-thread child JVMs when both were measured.
+     */
+    public static String scaling(BenchResult r) {
+        if (r.scaling().isEmpty()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-22s %6s %9s %9s %7s %11s %7s   (2 threads / 1 thread: median of paired "
+                + "rounds in one JVM; JMH: separate JVMs)", "subject", "rounds", "1t GF/s", "2t GF/s", "ratio", "range",
+                "JMH"));
+        for (ScalingProbe.Row x : r.scaling()) {
+            String kind = x.subject().equals("fma") ? "peak" : "gemm";
+            String engine = x.subject().equals("fma") ? "java" : "david";
+            Optional<Measurement> one = Targets.find(r.measurements(), kind, x.subject(), engine, 1);
+            Optional<Measurement> two = Targets.find(r.measurements(), kind, x.subject(), engine, 2);
+            String jmh = one.isPresent() && two.isPresent() && one.get().value() > 0
+                    ? String.format(Locale.ROOT, "%.2f", two.get().value() / one.get().value()) : "-";
+            lines.add(String.format(Locale.ROOT, "%-22s %6d %9s %9s %7.2f %11s %7s", x.subject(), x.rounds(),
+                    sig(x.oneGflops()), sig(x.twoGflops()), x.ratio(),
+                    String.format(Locale.ROOT, "%.2f–%.2f", x.ratioMin(), x.ratioMax()), jmh));
+        }
+        return String.join("\n", lines);
     }
 
     static String withPct(Measurement m) {

@@ -9,15 +9,18 @@
  * </pre>
  * {@link dev.dvg.bench.suite.BenchPlan} lists the jobs (names such as {@code train mnist-lenet 128},
  * {@code infer moons 1024}, {@code gemm ab:128x256x784}, {@code conv conv1}, {@code peak fma},
- * {@code memory moons 128}; {@code --include} keeps those it finds) and what {@code --quick} covers.
+ * {@code gemm scaling paired}, {@code memory moons 128}; {@code --include} keeps those it finds) and what {@code --quick} covers.
  * For each thread count {@link dev.dvg.bench.suite.BenchSuite} starts one child JVM
  * ({@link dev.dvg.bench.suite.BenchChild}, {@code ProcessBuilder}) with {@code OMP_NUM_THREADS} set
  * in its environment — ND4J sizes its OpenMP pool from it at load time, JMH forks inherit it — and
  * the benchmarks set ND4J's {@code Environment.setMaxThreads/setMaxMasterThreads} and the BLAS
  * threads to the same count; David uses {@code Exec.create(threads)}. The full run forks every JMH
  * benchmark (fork 1); the quick run runs them inside the child (fork 0: faster, but JIT profiles are
- * shared between benchmarks). Then one {@link dev.dvg.bench.memory.MemoryProbe} JVM per (model,
- * engine). Only one benchmark JVM runs at a time.
+ * shared between benchmarks). Then one {@link dev.dvg.bench.kernels.ScalingProbe} JVM (job
+ * {@code gemm scaling paired}: David's GEMM on the large shapes and the FMA loop, 1 and 2 threads
+ * alternating in bursts, the median of the per-round ratios) and one
+ * {@link dev.dvg.bench.memory.MemoryProbe} JVM per (model, engine). Only one benchmark JVM runs at a
+ * time.
  *
  * <h2>Fairness settings given to DL4J (all recorded in bench.json)</h2>
  * float32; training and inference workspaces ENABLED (set and read back from the

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dvg.bench.kernels.ScalingProbe;
 import dev.dvg.bench.suite.BenchResult.Measurement;
 import dev.dvg.bench.suite.BenchResult.MemoryRow;
 import dev.dvg.bench.suite.BenchResult.Ratio;
@@ -57,7 +58,19 @@ class BenchResultTest {
         List<MemoryRow> mem = List.of(new MemoryRow("moons", "128", "david", 1, 20, 30.0, 100.0, null, null, 12.0),
                 new MemoryRow("moons", "128", "dl4j", 1, 20, 60.0, 400.0, 120.0, 130.0, 25.0));
         return new BenchResult(BenchResult.SCHEMA, "20260101-000000-abcd", true, prov,
-                Map.of("threads", List.of(1, 2)), ms, mem, ratios, Targets.evaluate(ms, ratios), List.of());
+                Map.of("threads", List.of(1, 2)), ms, mem, scalingRows(good), ratios, Targets.evaluate(ms, ratios),
+                List.of());
+    }
+
+    /** Paired rounds of the three large shapes and the FMA loop, all at 1.85 or 1.3. */
+    static List<ScalingProbe.Row> scalingRows(boolean good) {
+        List<ScalingProbe.Row> rows = new ArrayList<>();
+        double r = good ? 1.85 : 1.3;
+        for (String subject : List.of("ab:128x256x784", "abT:128x784x256", "aTb:784x256x128", "fma")) {
+            rows.add(new ScalingProbe.Row(subject, subject.equals("fma") ? "java" : "david", 3, 0.5, 100, 100 * r, r,
+                    r - 0.1, r + 0.1, List.of(r - 0.1, r, r + 0.1)));
+        }
+        return rows;
     }
 
     @Test
@@ -70,6 +83,8 @@ class BenchResultTest {
         assertEquals(r.memory(), back.memory());
         assertEquals(r.trainRatios(), back.trainRatios());
         assertEquals(r.targets(), back.targets());
+        assertEquals(r.scaling(), back.scaling());
+        assertEquals(4, back.scaling().size());
         assertEquals(r.provenance(), back.provenance());
         String text = Files.readString(f);
         assertTrue(text.contains("\"examples_per_s_error\"") || text.contains("\"value_error\""), text);
@@ -108,6 +123,46 @@ class BenchResultTest {
     }
 
     @Test
+    void pairedRoundsDecideTheScalingTargetAndTheDetailKeepsTheJmhQuotient() {
+        List<Measurement> ms = new ArrayList<>(List.of(gemm("ab:128x256x784", "david", 1, 100),
+                gemm("ab:128x256x784", "david", 2, 160), gemm("abT:128x784x256", "david", 1, 100),
+                gemm("abT:128x784x256", "david", 2, 150)));
+        List<ScalingProbe.Row> paired = List.of(
+                new ScalingProbe.Row("ab:128x256x784", "david", 5, 0.5, 110, 200, 1.82, 1.6, 1.9, List.of()),
+                new ScalingProbe.Row("abT:128x784x256", "david", 5, 0.5, 100, 176, 1.76, 1.5, 1.8, List.of()),
+                // a small shape is not a "large shape": its 1.1 must not decide
+                new ScalingProbe.Row("ab:128x10x256", "david", 5, 0.5, 40, 44, 1.1, 1.0, 1.2, List.of()),
+                new ScalingProbe.Row("fma", "java", 5, 0.5, 200, 300, 1.5, 1.4, 1.6, List.of()));
+        Target t = Targets.gemmScaling(ms, paired);
+        assertEquals(1.76, t.value(), 1e-9, "min over the large shapes of the paired medians");
+        assertEquals(Targets.MET, t.status());
+        assertTrue(t.detail().startsWith("min at abT:128x784x256: median of 5 paired rounds (range 1.50–1.80; "
+                + "176.0 / 100.0 GFLOP/s)"), t.detail());
+        assertTrue(t.detail().contains("the FMA loop scaled 1.50x in the same probe"), t.detail());
+        assertTrue(t.detail().contains("JMH, 1 and 2 threads in separate JVMs: 1.50 (min at abT:128x784x256"),
+                t.detail());
+        assertEquals(1.5, Targets.gemmScaling(ms, List.of()).value(), 1e-9, "without pairs: the JMH quotient");
+        assertEquals(1.5, Targets.gemmScaling(ms, List.of(paired.get(2), paired.get(3))).value(), 1e-9,
+                "pairs without a large shape leave the JMH quotient");
+        Target below = Targets.gemmScaling(List.of(), List.of(
+                new ScalingProbe.Row("aTb:784x256x128", "david", 5, 0.5, 100, 160, 1.6, 1.5, 1.7, List.of())));
+        assertEquals(Targets.NOT_MET, below.status(), below.toString());
+        assertTrue(!below.detail().contains("JMH"), below.detail());
+    }
+
+    @Test
+    void benchJsonWithoutScalingReadsAsNoRows(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bench.json");
+        sample(true).write(f);
+        String text = Files.readString(f);
+        int at = text.indexOf("\"scaling\"");
+        assertTrue(at > 0, text);
+        int end = text.indexOf("\"train_ratios\"");
+        Files.writeString(f, text.substring(0, at) + text.substring(end));
+        assertEquals(List.of(), BenchResult.read(f).scaling(), "a run from before the paired probe");
+    }
+
+    @Test
     void allocTargetCountsTheEngineThreadsNotTheHarness() {
         // mnist-mlp256 full batch at ~1 step/s: JMH's all-thread figure is the harness's ~6 KB per iteration
         Measurement full = new Measurement("train", "mnist-mlp256", "full", 60000, "david", 1, 1.0, 0.01, "ops/s",
@@ -141,6 +196,8 @@ class BenchResultTest {
         assertTrue(s.contains("(50%)"), s);
         assertTrue(s.contains("train_ratio_lenet"), s);
         assertTrue(s.contains("moons                 128 dl4j"), s);
+        assertTrue(s.contains("abT:128x784x256             3       100       185    1.85   1.75–1.95    1.90"), s);
+        assertTrue(s.contains("fma                         3       100       185    1.85   1.75–1.95       -"), s);
         assertEquals("1.23±0.05", BenchTable.num(1.234, 0.05));
         assertEquals("12346", BenchTable.num(12345.6, null));
     }
@@ -167,6 +224,13 @@ class BenchResultTest {
         BenchPlan lenet = BenchPlan.of(false, Pattern.compile("train mnist-lenet"));
         assertEquals(3, lenet.jobs().size());
         assertTrue(lenet.memory().isEmpty());
+        assertNull(lenet.scaling(), "the paired scaling probe runs only when its name matches");
+        assertEquals(List.of("ab:128x256x784", "abT:128x784x256", "aTb:784x256x128", "fma"),
+                full.scaling().subjects());
+        assertEquals(12, full.scaling().rounds());
+        assertEquals(6, quick.scaling().rounds());
+        BenchPlan gemm = BenchPlan.of(false, Pattern.compile("gemm"));
+        assertTrue(gemm.scaling() != null && gemm.jobs().stream().allMatch(j -> j.kind().equals("gemm")));
     }
 
     static Map<String, Target> byId(List<Target> ts) {
