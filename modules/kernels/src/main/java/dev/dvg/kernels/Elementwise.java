@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   columnSums     db[H]  = Σ_n dZ[n,·]   rows summed in order   (Dense bias gradient)
  *   reluForward    A = max(Z, 0)
  *   reluBackward   dZ = dA · [A > 0]                            (mask recomputed from the output A)
+ *   keepWherePositive  X = X · [M > 0]                          (reluBackward in place, M and X at own offsets)
  *   sigmoid        A = 1 / (1 + e^(−Z))        float, polynomial e^x of a non-positive x only (A ≠ Z)
  *   sigmoidAndSoftplusRest  σ(Z) and log(1 + e^(−|Z|))     (binary cross-entropy on logits)
  *   sigmoidBackward dZ = dA · A · (1 − A)
@@ -104,6 +105,22 @@ public final class Elementwise {
         }
         for (; i < end; i++) {
             a[i] = Math.max(z[i], 0f);
+        }
+    }
+
+    /**
+     * x[xOff + i] kept where mask[mOff + i] &gt; 0, else 0, for i in [0, len): in place, the float
+     * operations of {@link #reluBackward} with the mask as A and x as both dA and dZ.
+     */
+    public static void keepWherePositive(float[] mask, int mOff, float[] x, int xOff, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector mv = FloatVector.fromArray(S, mask, mOff + i);
+            FloatVector.zero(S).blend(FloatVector.fromArray(S, x, xOff + i), mv.compare(VectorOperators.GT, 0f))
+                    .intoArray(x, xOff + i);
+        }
+        for (; i < len; i++) {
+            x[xOff + i] = mask[mOff + i] > 0f ? x[xOff + i] : 0f;
         }
     }
 

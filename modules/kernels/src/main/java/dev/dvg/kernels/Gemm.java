@@ -16,7 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  *
  * With {@code accumulate == false} C is overwritten, otherwise the product is added to it. Offsets
- * address a matrix inside a larger array (e.g. one image of a batch).
+ * address a matrix inside a larger array (e.g. one image of a batch). Two forms finish C with the
+ * layer work that follows the product, applied to each block of C while it is in cache where the
+ * packed path runs it ({@link #abBias}: + bias, then max(0, ·), a dense layer before a ReLU;
+ * {@link #abTMasked}: ⊙ [M &gt; 0], a dense layer's dX after a ReLU), else in passes after it.
  *
  * <h2>How it is fast</h2>
  * All three forms reduce to one strided problem {@code C(i,j) (+)= Σ_p A(i,p)·B(p,j)} and one of
@@ -179,7 +182,7 @@ public final class Gemm {
                           float[] a, int aOff, float[] b, int bOff,
                           float[] c, int cOff, boolean accumulate) {
         check("ab", m, n, k, a, aOff, b, bOff, c, cOff);
-        run(ex, m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, 1, accumulate, null, null, 0, false);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, 1, accumulate, null, null, 0, false, null, 0);
     }
 
     /**
@@ -190,7 +193,7 @@ public final class Gemm {
                           float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         a.check("ab", false, m, k);
         check("ab", m, n, k, a.source, a.offset, b, bOff, c, cOff);
-        run(ex, m, n, k, a.source, a.offset, k, 1, b, bOff, n, 1, c, cOff, n, 1, accumulate, a, null, 0, false);
+        run(ex, m, n, k, a.source, a.offset, k, 1, b, bOff, n, 1, c, cOff, n, 1, accumulate, a, null, 0, false, null, 0);
     }
 
     /**
@@ -205,7 +208,7 @@ public final class Gemm {
                               float[] c, int cOff, float[] bias, int biasOff, boolean relu) {
         check("abBias", m, n, k, a, aOff, b, bOff, c, cOff);
         checkRange("abBias", "bias", bias, biasOff, n);
-        run(ex, m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, 1, false, null, bias, biasOff, relu);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, 1, false, null, bias, biasOff, relu, null, 0);
     }
 
     /** {@link #abBias} with A given as {@link #prepackAb}'s panels. */
@@ -214,7 +217,7 @@ public final class Gemm {
         a.check("abBias", false, m, k);
         check("abBias", m, n, k, a.source, a.offset, b, bOff, c, cOff);
         checkRange("abBias", "bias", bias, biasOff, n);
-        run(ex, m, n, k, a.source, a.offset, k, 1, b, bOff, n, 1, c, cOff, n, 1, false, a, bias, biasOff, relu);
+        run(ex, m, n, k, a.source, a.offset, k, 1, b, bOff, n, 1, c, cOff, n, 1, false, a, bias, biasOff, relu, null, 0);
     }
 
     /** True when {@link #abBias} of this shape applies bias and ReLU block by block, inside the product. */
@@ -227,7 +230,28 @@ public final class Gemm {
                            float[] a, int aOff, float[] b, int bOff,
                            float[] c, int cOff, boolean accumulate) {
         check("abT", m, n, k, a, aOff, b, bOff, c, cOff);
-        run(ex, m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, cOff, n, 1, accumulate, null, null, 0, false);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, cOff, n, 1, accumulate, null, null, 0, false, null, 0);
+    }
+
+    /**
+     * C[m×n] = A[m×k]·B[n×k]ᵀ, kept where M[m×n] &gt; 0 and 0 elsewhere (M row-major like C, from
+     * {@code maskOff}): the bits of {@code abT} followed by {@link Elementwise#reluBackward} with M as
+     * the ReLU's output — dZ = (dY·Wᵀ) ⊙ [A &gt; 0] for a dense layer whose input A is a ReLU's output.
+     * Where {@link #abTFusesMask} holds, each block of C is masked as soon as it is final, while it
+     * is in cache, instead of in a pass over the whole of C after the product (mnist-mlp256 at full
+     * batch: dY·Wᵀ is 60,000 × 256, 61 MB written, read and written again); other shapes get that
+     * pass, on the caller's thread. C and M must not overlap.
+     */
+    public static void abTMasked(Exec ex, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+                                 float[] c, int cOff, float[] mask, int maskOff) {
+        check("abTMasked", m, n, k, a, aOff, b, bOff, c, cOff);
+        checkRange("abTMasked", "mask", mask, maskOff, (long) m * n);
+        run(ex, m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, cOff, n, 1, false, null, null, 0, false, mask, maskOff);
+    }
+
+    /** True when {@link #abTMasked} of this shape masks C block by block, inside the product. */
+    public static boolean abTFusesMask(int m, int n, int k) {
+        return m > 0 && n > 0 && k > 0 && path(m, n, k, 1, 1, k, n, 1) == PACKED;
     }
 
     /** C[m×n] (+)= A[k×m]ᵀ·B[k×n]. */
@@ -235,7 +259,7 @@ public final class Gemm {
                            float[] a, int aOff, float[] b, int bOff,
                            float[] c, int cOff, boolean accumulate) {
         check("aTb", m, n, k, a, aOff, b, bOff, c, cOff);
-        run(ex, m, n, k, a, aOff, 1, m, b, bOff, n, 1, c, cOff, n, 1, accumulate, null, null, 0, false);
+        run(ex, m, n, k, a, aOff, 1, m, b, bOff, n, 1, c, cOff, n, 1, accumulate, null, null, 0, false, null, 0);
     }
 
     /**
@@ -246,7 +270,7 @@ public final class Gemm {
                            float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         a.check("aTb", true, m, k);
         check("aTb", m, n, k, a.source, a.offset, b, bOff, c, cOff);
-        run(ex, m, n, k, a.source, a.offset, 1, m, b, bOff, n, 1, c, cOff, n, 1, accumulate, a, null, 0, false);
+        run(ex, m, n, k, a.source, a.offset, 1, m, b, bOff, n, 1, c, cOff, n, 1, accumulate, a, null, 0, false, null, 0);
     }
 
     private static void check(String form, int m, int n, int k, float[] a, int aOff,
@@ -271,7 +295,7 @@ public final class Gemm {
                             float[] a, int aOff, int ars, int acs,
                             float[] b, int bOff, int brs, int bcs,
                             float[] c, int cOff, int crs, int ccs, boolean acc, PackedA pa,
-                            float[] bias, int biasOff, boolean relu) {
+                            float[] bias, int biasOff, boolean relu, float[] mask, int maskOff) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -283,17 +307,19 @@ public final class Gemm {
                     }
                 }
             }
-            if (bias != null) {
-                epilogue(c, cOff, crs, 0, m, 0, n, bias, biasOff, relu);
+            if (bias != null || mask != null) {
+                epilogue(c, cOff, crs, 0, m, 0, n, bias, biasOff, relu, mask, maskOff);
             }
             return;
         }
         Exec e = (long) m * n * k < PARALLEL_MIN_MACS ? Exec.serial() : ex;
         int path = path(m, n, ars, acs, brs, bcs, crs, ccs);
-        if (bias != null && path != PACKED) {
-            // the product, then bias and ReLU in passes over C (ccs == 1: only ab takes a bias)
-            run(ex, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, false, pa, null, 0, false);
-            epilogue(c, cOff, crs, 0, m, 0, n, bias, biasOff, relu);
+        if ((bias != null || mask != null) && path != PACKED) {
+            // the product, then bias and ReLU, or the mask, in passes over C (ccs == 1: only ab takes
+            // a bias, only abT a mask)
+            run(ex, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, false, pa, null, 0, false,
+                    null, 0);
+            epilogue(c, cOff, crs, 0, m, 0, n, bias, biasOff, relu, mask, maskOff);
             return;
         }
         if (path == DOTS) {
@@ -314,9 +340,11 @@ public final class Gemm {
             // Cᵀ[n×m] = Bᵀ·Aᵀ: rows of Cᵀ are contiguous in i and Aᵀ is contiguous along i
             vecmat(e, n, m, k, b, bOff, bcs, brs, a, aOff, acs, c, cOff, ccs, acc);
         } else if (path == PACKED_TRANSPOSED) {
-            packed(e, n, m, k, b, bOff, bcs, brs, a, aOff, acs, ars, c, cOff, ccs, crs, acc, null, null, 0, false);
+            packed(e, n, m, k, b, bOff, bcs, brs, a, aOff, acs, ars, c, cOff, ccs, crs, acc, null, null, 0, false,
+                    null, 0);
         } else {
-            packed(e, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa, bias, biasOff, relu);
+            packed(e, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa, bias, biasOff, relu,
+                    mask, maskOff);
         }
     }
 
@@ -522,7 +550,7 @@ public final class Gemm {
                                float[] a, int aOff, int ars, int acs,
                                float[] b, int bOff, int brs, int bcs,
                                float[] c, int cOff, int crs, int ccs, boolean acc, PackedA pa,
-                               float[] bias, int biasOff, boolean relu) {
+                               float[] bias, int biasOff, boolean relu, float[] mask, int maskOff) {
         int panels = ceilDiv(n, NR);
         boolean direct = (acs == 1 || ars == 1) && panels <= DIRECT_A_MAX_PANELS;
         int kBlocks = ceilDiv(k, direct ? KC_DIRECT : KC);
@@ -534,7 +562,7 @@ public final class Gemm {
         if (ex.threads() == 1) {
             // no lambda, no future: the serial hot path allocates nothing
             block(0, m, 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, crs, ccs, acc, pa,
-                    bias, biasOff, relu, 0);
+                    bias, biasOff, relu, mask, maskOff, 0);
             return;
         }
         // Each thread packs the whole of the operand it does not split, so split the side that costs
@@ -571,6 +599,8 @@ public final class Gemm {
         job.bias = bias;
         job.biasOff = biasOff;
         job.relu = relu;
+        job.mask = mask;
+        job.maskOff = maskOff;
         try {
             if (claimed) {
                 job.product = PRODUCTS.incrementAndGet();
@@ -620,6 +650,8 @@ public final class Gemm {
         private float[] bias;
         private int biasOff;
         private boolean relu;
+        private float[] mask;
+        private int maskOff;
         /** This product's number when its chunks are claimed (see {@link Buffers#aProduct}), else 0. */
         private long product;
         /**
@@ -659,6 +691,7 @@ public final class Gemm {
             j.acc = acc;
             j.pa = null;
             j.bias = null;
+            j.mask = null;
             j.product = 0;
             return j;
         }
@@ -670,6 +703,7 @@ public final class Gemm {
             c = null;
             pa = null;
             bias = null;
+            mask = null;
             inUse = false;
         }
 
@@ -680,12 +714,12 @@ public final class Gemm {
 
         private void packedColumns(int lo, int hi) {
             block(0, m, lo * NR, Math.min(n, hi * NR), k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
-                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, product);
+                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, mask, maskOff, product);
         }
 
         private void packedRows(int lo, int hi) {
             block(lo * MR, Math.min(m, hi * MR), 0, n, k, kc, a, aOff, ars, acs, b, bOff, brs, bcs,
-                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, product);
+                    c, cOff, crs, ccs, acc, pa, bias, biasOff, relu, mask, maskOff, product);
         }
 
         private void dotsRows(int lo, int hi) {
@@ -715,7 +749,8 @@ public final class Gemm {
                               float[] a, int aOff, int ars, int acs,
                               float[] b, int bOff, int brs, int bcs,
                               float[] c, int cOff, int crs, int ccs, boolean acc, PackedA pa,
-                              float[] bias, int biasOff, boolean relu, long product) {
+                              float[] bias, int biasOff, boolean relu, float[] mask, int maskOff,
+                              long product) {
         Buffers buf = BUFFERS.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -749,8 +784,8 @@ public final class Gemm {
                         }
                         at += ceilDiv(nc, NR) * NR * kcc;
                     }
-                    if (bias != null) {
-                        epilogue(c, cOff, crs, ic, mc, jc, nc, bias, biasOff, relu);
+                    if (bias != null || mask != null) {
+                        epilogue(c, cOff, crs, ic, mc, jc, nc, bias, biasOff, relu, mask, maskOff);
                     }
                 }
                 continue;
@@ -802,25 +837,31 @@ public final class Gemm {
                     }
                 }
             }
-            if (bias != null) {
-                epilogue(c, cOff, crs, i0, i1 - i0, jc, nc, bias, biasOff, relu);
+            if (bias != null || mask != null) {
+                epilogue(c, cOff, crs, i0, i1 - i0, jc, nc, bias, biasOff, relu, mask, maskOff);
             }
         }
     }
 
     /**
-     * C[i, j] += bias[j], then max(0, ·) when relu, for rows [i0, i0+rows) × columns [j0, j0+cols)
-     * of a row-major C: the same float operations as {@link Elementwise#addRowBias} and
-     * {@link Elementwise#reluForward} over the whole of C (element by element, so the same bits
-     * whichever block an element is in).
+     * For rows [i0, i0+rows) × columns [j0, j0+cols) of a row-major C: C[i, j] += bias[j], then
+     * max(0, ·) when relu (bias not null); C[i, j] kept where mask[i, j] &gt; 0, else 0 (mask not null:
+     * laid out as C, from maskOff). The same float operations as {@link Elementwise#addRowBias},
+     * {@link Elementwise#reluForward} and {@link Elementwise#reluBackward} over the whole of C
+     * (element by element, so the same bits whichever block an element is in).
      */
     private static void epilogue(float[] c, int cOff, int crs, int i0, int rows, int j0, int cols,
-                                 float[] bias, int biasOff, boolean relu) {
+                                 float[] bias, int biasOff, boolean relu, float[] mask, int maskOff) {
         for (int i = i0; i < i0 + rows; i++) {
             int row = cOff + i * crs + j0;
-            Elementwise.addRowBias(1, cols, c, row, bias, biasOff + j0);
-            if (relu) {
-                Elementwise.reluForward(c, c, row, cols);
+            if (bias != null) {
+                Elementwise.addRowBias(1, cols, c, row, bias, biasOff + j0);
+                if (relu) {
+                    Elementwise.reluForward(c, c, row, cols);
+                }
+            }
+            if (mask != null) {
+                Elementwise.keepWherePositive(mask, maskOff + i * crs + j0, c, row, cols);
             }
         }
     }

@@ -70,6 +70,23 @@ class ElementwiseTest {
         }
     }
 
+    /** keepWherePositive keeps x where the mask is > 0 (not NaN, ±0), each at an offset of its own. */
+    @Test
+    void keepWherePositiveIsReluBackwardInPlaceAtOwnOffsets() {
+        float[] mask = GemmTest.random(50, 8);
+        mask[3] = Float.NaN;
+        mask[4] = -0f;
+        mask[5] = 0f;
+        mask[43] = Float.NaN; // the last element: the scalar tail
+        float[] x = GemmTest.random(47, 9);
+        float[] expected = x.clone(); // x[0..6) untouched
+        for (int i = 0; i < 41; i++) {
+            expected[6 + i] = mask[3 + i] > 0 ? x[6 + i] : 0f;
+        }
+        Elementwise.keepWherePositive(mask, 3, x, 6, 41);
+        assertArrayEquals(expected, x, 0f);
+    }
+
     @Test
     void sigmoidTanhSoftmax() {
         float[] z = {-100f, -3f, -0.5f, 0f, 0.5f, 3f, 100f};

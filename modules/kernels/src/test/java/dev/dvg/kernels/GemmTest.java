@@ -340,6 +340,57 @@ class GemmTest {
         }
     }
 
+    /**
+     * abTMasked gives the bits of abT followed by reluBackward with the mask as the ReLU's output,
+     * whether the shape masks C inside the product (block by block) or in a pass after it, on 1 and
+     * 2 threads, with a mask at an offset of its own holding NaN, ±0, negatives and positives.
+     */
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void abTMaskedIsAbTThenReluBackward(Form f, int m, int n, int k) {
+        if (f == Form.ABT) {
+            checkAbTMasked(m, n, k);
+        }
+    }
+
+    /** Several row blocks of C (m > MC) masked one by one: the dH = dZ2·W2ᵀ shapes of mnist-mlp256. */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @org.junit.jupiter.params.provider.CsvSource({"700, 256, 10", "517, 96, 33", "1100, 40, 7"})
+    void abTMaskedOverManyRowBlocks(int m, int n, int k) {
+        checkAbTMasked(m, n, k);
+    }
+
+    static void checkAbTMasked(int m, int n, int k) {
+        float[] a = random(m * k, 81 + k);
+        float[] b = random(n * k, 82 + n);
+        float[] mask = random(m * n + 5, 83);
+        for (int i = 5; i < mask.length; i += 7) {
+            mask[i] = i % 3 == 0 ? Float.NaN : i % 3 == 1 ? -0f : 0f;
+        }
+        float[] product = new float[m * n];
+        Gemm.abT(Exec.serial(), m, n, k, a, 0, b, 0, product, 0, false);
+        float[] expected = new float[m * n];
+        float[] maskAt0 = java.util.Arrays.copyOfRange(mask, 5, mask.length);
+        Elementwise.reluBackward(maskAt0, product, expected, 0, m * n);
+        for (Exec ex : new Exec[] {Exec.serial(), two}) {
+            float[] c = random(m * n + 2, 84);
+            Gemm.abTMasked(ex, m, n, k, a, 0, b, 0, c, 2, mask, 5);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(c, 2, c.length), 0f, "threads=" + ex.threads()
+                    + " fused=" + Gemm.abTFusesMask(m, n, k));
+        }
+    }
+
+    @Test
+    void abTMaskIsFusedAtTheMnistShapeAndChecksTheMask() {
+        assertEquals(true, Gemm.abTFusesMask(60000, 256, 10)); // dH = dZ2·W2ᵀ of mnist-mlp256, full batch
+        assertEquals(true, Gemm.abTFusesMask(128, 256, 10));
+        assertEquals(false, Gemm.abTFusesMask(4, 256, 10)); // dot products: masked in a pass
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gemm.abTMasked(Exec.serial(),
+                4, 5, 3, new float[12], 0, new float[15], 0, new float[20], 0, new float[20], 1));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("mask needs 20 floats from offset 1"),
+                e.getMessage());
+    }
+
     @Test
     void abBiasIsFusedAtTheMnistShapesAndChecksTheBias() {
         assertEquals(true, Gemm.abFusesEpilogue(512, 256, 784));

@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>A ReLU after a dense layer can be {@linkplain #takeRectifiedInput told} that the dense layer
  * already rectified its output (see {@link Layers#fuse}): forward then returns its input as its
- * output, with no pass, and backward, which needs only A, is unchanged.
+ * output, with no pass, and backward, which needs only A, is unchanged. A ReLU before a dense layer
+ * can be {@linkplain #takeMaskedGradient told} that the dense layer masks its input gradient by
+ * [A &gt; 0] itself: backward then returns the gradient it gets, with no pass.
  *
  * <p>Large batches are split by rows over the network's threads (every element is computed the same
  * way whichever thread does it); one loop body per layer, made once, so nothing is allocated.
@@ -36,6 +38,7 @@ public abstract sealed class ActivationLayer implements Layer
     private Tensor y;
     private boolean needsInputGradient = true;
     private boolean inputRectified; // forward's input is already f(Z): pass it on (ReLU after Dense)
+    private boolean gradientMasked; // backward's dA is already dZ: pass it on (Dense after ReLU)
     private final Exec exec;
     // the pass run(lo, hi) does: forward (dy == null) or backward
     private Tensor dy;
@@ -109,6 +112,9 @@ public abstract sealed class ActivationLayer implements Layer
         if (!needsInputGradient) {
             return null;
         }
+        if (gradientMasked) {
+            return dy;
+        }
         int n = y.dim(0);
         Tensor dx = dxBuf.get(n);
         this.dy = dy;
@@ -128,6 +134,18 @@ public abstract sealed class ActivationLayer implements Layer
             throw new IllegalStateException("only a ReLU layer can take a rectified input, not " + name);
         }
         this.inputRectified = true;
+    }
+
+    /**
+     * Backward's dA will be dZ already: the next layer, a dense layer taking this ReLU's output A
+     * as its input, masks its input gradient by [A &gt; 0] itself (only for ReLU, whose backward
+     * reads A only).
+     */
+    void takeMaskedGradient() {
+        if (!(this instanceof Relu)) {
+            throw new IllegalStateException("only a ReLU layer can take a masked gradient, not " + name);
+        }
+        this.gradientMasked = true;
     }
 
     @Override

@@ -35,6 +35,11 @@ import java.util.List;
  * is in cache, instead of a bias pass and a ReLU pass over the whole output (mnist-mlp256 at full
  * batch, 2 threads, 3 alternating runs: 182 → 172 ms per step; its 60,000 × 256 output is 61 MB);
  * otherwise in one pass after it.
+ *
+ * <p>When a ReLU layer comes before (its output A is this layer's X), backward returns that ReLU's
+ * input gradient dX ⊙ [X &gt; 0] instead of dX, masking each block of dZ·Wᵀ while it is in cache
+ * ({@link Gemm#abTMasked}), and the ReLU layer passes it on: mnist-mlp256 at full batch writes,
+ * reads and writes again 61 MB less per step.
  */
 public final class Dense implements Layer {
 
@@ -54,6 +59,7 @@ public final class Dense implements Layer {
     private Tensor x;
     private boolean needsInputGradient = true;
     private boolean rectify; // a ReLU layer follows and takes this layer's output as its own
+    private boolean maskInputGradient; // a ReLU layer comes before: dX is masked by [X > 0] here
     // what run(lo, hi) does: add the bias to rows of Z (dz == null) or sum columns of dZ into db
     private Tensor z;
     private float[] dz;
@@ -155,7 +161,11 @@ public final class Dense implements Layer {
             return null;
         }
         Tensor dx = dxBuf.get(n);
-        Gemm.abT(exec, n, d, h, dzd, 0, w.value().data(), 0, dx.data(), 0, false);
+        if (maskInputGradient) {
+            Gemm.abTMasked(exec, n, d, h, dzd, 0, w.value().data(), 0, dx.data(), 0, xd, 0);
+        } else {
+            Gemm.abT(exec, n, d, h, dzd, 0, w.value().data(), 0, dx.data(), 0, false);
+        }
         return dx;
     }
 
@@ -193,6 +203,14 @@ public final class Dense implements Layer {
     /** Makes forward output max(0, X·W + b): the following ReLU layer's work (see {@link Layers#fuse}). */
     void rectifyOutput() {
         this.rectify = true;
+    }
+
+    /**
+     * Makes backward return dX ⊙ [X &gt; 0], the input gradient of the ReLU layer before this one
+     * (whose output X is), so that layer passes it on (see {@link Layers#fuse}).
+     */
+    void maskInputGradient() {
+        this.maskInputGradient = true;
     }
 
     /** Bytes held by the packed panels of a constant input (0 when there are none). */

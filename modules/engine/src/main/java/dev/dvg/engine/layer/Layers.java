@@ -18,14 +18,20 @@ public final class Layers {
 
     /**
      * Lets each dense layer followed by a ReLU apply the ReLU itself, inside its product where the
-     * shape allows (see {@link Dense}): the ReLU layer then passes the dense layer's output on. The
-     * numbers are the same bits as with separate layers; only the passes over memory go.
+     * shape allows (see {@link Dense}): the ReLU layer then passes the dense layer's output on; and
+     * each dense layer that follows a ReLU apply the ReLU's backward mask to its input gradient,
+     * the ReLU layer then passing that gradient on. The numbers are the same bits as with separate
+     * layers; only the passes over memory go.
      */
     public static void fuse(java.util.List<Layer> layers) {
         for (int i = 0; i + 1 < layers.size(); i++) {
             if (layers.get(i) instanceof Dense d && layers.get(i + 1) instanceof Relu r) {
                 d.rectifyOutput();
                 r.takeRectifiedInput();
+            }
+            if (layers.get(i) instanceof Relu r && layers.get(i + 1) instanceof Dense d) {
+                r.takeMaskedGradient();
+                d.maskInputGradient();
             }
         }
     }

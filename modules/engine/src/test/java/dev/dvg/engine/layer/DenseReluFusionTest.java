@@ -95,11 +95,82 @@ class DenseReluFusionTest {
         }
     }
 
+    /**
+     * Dense → ReLU → Dense: the second dense layer masks its input gradient by [A &gt; 0] and the ReLU
+     * passes it on; the ReLU's input gradient, dW and db of both dense layers and dX of the first are
+     * the bits of the three layers apart.
+     */
+    @ParameterizedTest(name = "n={0} d={1} h={2} o={3} threads={4}")
+    @CsvSource({
+        "512, 784, 256, 10, 1", // dH = dZ2·W2ᵀ masked inside the product (the mnist-mlp256 shape)
+        "512, 784, 256, 10, 2",
+        "300, 50, 64, 10, 2",
+        "9, 30, 5, 3, 1", // dot products: masked in a pass after the product
+        "1, 20, 40, 4, 2", // one example
+    })
+    void denseAfterReluMasksTheGradientWithTheBitsOfTheLayersApart(int n, int d, int h, int o, int threads) {
+        Exec ex = threads == 1 ? Exec.serial() : two;
+        List<Layer> apart = stack(d, h, o, ex);
+        List<Layer> fused = stack(d, h, o, ex);
+        Layers.fuse(fused);
+        SplittableRandom r = new SplittableRandom(n + d + h + o);
+        for (int l : new int[] {0, 2}) {
+            for (int q = 0; q < 2; q++) {
+                float[] va = apart.get(l).params().get(q).value().data();
+                float[] vf = fused.get(l).params().get(q).value().data();
+                for (int i = 0; i < va.length; i++) {
+                    va[i] = (float) (r.nextDouble() - 0.5);
+                    vf[i] = va[i];
+                }
+            }
+        }
+        float[] xd = new float[n * d];
+        for (int i = 0; i < xd.length; i++) {
+            xd[i] = r.nextDouble() < 0.5 ? 0f : (float) r.nextDouble();
+        }
+        Tensor x = Tensor.wrap(xd, n, d);
+        Tensor dy = Tensor.zeros(n, o);
+        for (int i = 0; i < dy.size(); i++) {
+            dy.data()[i] = (float) (r.nextDouble() - 0.5);
+        }
+        for (List<Layer> net : List.of(apart, fused)) {
+            Tensor t = x;
+            for (Layer layer : net) {
+                t = layer.forward(t, true);
+            }
+        }
+        Tensor dhApart = apart.get(2).backward(dy);
+        Tensor dzApart = apart.get(1).backward(dhApart);
+        Tensor dxApart = apart.get(0).backward(dzApart);
+        Tensor dzFromDense = fused.get(2).backward(dy);
+        Tensor dzFused = fused.get(1).backward(dzFromDense);
+        assertSame(dzFromDense, dzFused, "the ReLU passes the masked gradient on");
+        assertArrayEquals(dzApart.data(), dzFused.data(), 0f, "the ReLU's input gradient");
+        Tensor dxFused = fused.get(0).backward(dzFused);
+        assertArrayEquals(dxApart.data(), dxFused.data(), 0f, "dX of the first dense layer");
+        for (int l : new int[] {0, 2}) {
+            for (int q = 0; q < 2; q++) {
+                assertArrayEquals(apart.get(l).params().get(q).grad().data(), fused.get(l).params().get(q).grad().data(),
+                        0f, "layer " + l + " " + apart.get(l).params().get(q).name());
+            }
+        }
+        if (n == 512) {
+            assertEquals(true, Gemm.abTFusesMask(n, h, o), "this shape must exercise the masked product");
+        }
+    }
+
+    static List<Layer> stack(int d, int h, int o, Exec ex) {
+        return List.of(Layers.create(new DenseSpec(h, new InitSpec.Normal(0.1)), new int[]{d}, 0, ex),
+                Layers.create(new ActivationSpec(Activation.RELU), new int[]{h}, 1, ex),
+                Layers.create(new DenseSpec(o, new InitSpec.Normal(0.1)), new int[]{h}, 2, ex));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SIGMOID", "TANH"})
     void onlyReluTakesARectifiedInput(Activation a) {
         ActivationLayer layer = (ActivationLayer) Layers.create(new ActivationSpec(a), new int[]{4}, 0, Exec.serial());
         assertThrows(IllegalStateException.class, layer::takeRectifiedInput);
+        assertThrows(IllegalStateException.class, layer::takeMaskedGradient);
         Dense dense = (Dense) Layers.create(new DenseSpec(4, new InitSpec.Normal(1.0)), new int[]{3}, 0, Exec.serial());
         Layers.fuse(List.of(dense, layer)); // not a ReLU: nothing is fused
         Tensor x = Tensor.wrap(new float[]{1f, -2f, 3f}, 1, 3);
