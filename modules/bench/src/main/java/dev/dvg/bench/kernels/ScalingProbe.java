@@ -18,6 +18,9 @@ import java.util.Locale;
  * </pre>
  * prints {@code SCALING [json rows]} ({@link Row}) and, per subject, a {@code BENCH-PROGRESS} line.
  *
+ * <p>The subjects are interleaved: every round takes one pair of bursts of each in turn (see
+ * {@link #measure(List, int, double, double)}).
+ *
  * <p>Why pairs: JMH measures 1 and 2 threads in separate JVMs minutes apart, and on a shared VM the
  * second core's share of the host changes over minutes (the FMA loop, which waits for nothing,
  * scaled 1.31× and 1.59× in two bench runs of 2026-12-07, 1.56–1.74× before), so the quotient of the
@@ -75,13 +78,11 @@ public final class ScalingProbe {
         int rounds = Integer.parseInt(args[0]);
         double burst = Double.parseDouble(args[1]);
         double warmup = Double.parseDouble(args[2]);
-        List<Row> rows = new ArrayList<>();
-        for (String subject : Arrays.copyOfRange(args, 3, args.length)) {
-            Row row = measure(subject, rounds, burst, warmup);
+        List<Row> rows = measure(List.of(Arrays.copyOfRange(args, 3, args.length)), rounds, burst, warmup);
+        for (Row row : rows) {
             System.out.printf(Locale.ROOT, "BENCH-PROGRESS scaling %s: 1t %.1f, 2t %.1f GFLOP/s, ratio %.2f "
-                    + "(median of %d rounds, %.2f–%.2f)%n", subject, row.oneGflops(), row.twoGflops(), row.ratio(),
-                    rounds, row.ratioMin(), row.ratioMax());
-            rows.add(row);
+                    + "(median of %d rounds, %.2f–%.2f)%n", row.subject(), row.oneGflops(), row.twoGflops(),
+                    row.ratio(), rounds, row.ratioMin(), row.ratioMax());
         }
         System.out.println(LINE_PREFIX + JSON.writeValueAsString(rows));
         System.exit(0);
@@ -89,24 +90,58 @@ public final class ScalingProbe {
 
     static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    /** Measures one subject: a GEMM shape with David's {@code Exec} of 1 and 2 threads, or {@code fma}. */
+    /** One subject's two runners and what closes them. */
+    record Subject(String name, String engine, Op one, double flopsOne, Op two, double flopsTwo,
+                   AutoCloseable resources) {
+    }
+
+    /** Measures one subject (see {@link #measure(List, int, double, double)}). */
     public static Row measure(String subject, int rounds, double burstSeconds, double warmupSeconds) throws Exception {
-        if (rounds < 1 || !(burstSeconds > 0) || !(warmupSeconds >= 0)) {
-            throw new IllegalArgumentException("rounds must be >= 1, burst seconds > 0 and warm-up seconds >= 0, got "
-                    + rounds + ", " + burstSeconds + ", " + warmupSeconds);
+        return measure(List.of(subject), rounds, burstSeconds, warmupSeconds).get(0);
+    }
+
+    /**
+     * Measures the subjects (GEMM shapes with David's {@code Exec} of 1 and 2 threads, or
+     * {@code fma}) interleaved: each is warmed up, then every round takes one pair of bursts of each
+     * subject in turn, so a stretch in which the host gives the second core little (seen lasting
+     * ten seconds) costs each subject a round or two rather than one subject most of its rounds, and
+     * the FMA loop's rounds share those stretches with the products'.
+     */
+    public static List<Row> measure(List<String> subjects, int rounds, double burstSeconds, double warmupSeconds)
+            throws Exception {
+        if (rounds < 1 || !(burstSeconds > 0) || !(warmupSeconds >= 0) || subjects.isEmpty()) {
+            throw new IllegalArgumentException("rounds must be >= 1, burst seconds > 0, warm-up seconds >= 0 and "
+                    + "subjects not empty, got " + rounds + ", " + burstSeconds + ", " + warmupSeconds + ", " + subjects);
         }
-        long burst = Math.round(burstSeconds * 1e9);
-        long warmup = Math.round(warmupSeconds * 1e9);
+        List<Subject> built = new ArrayList<>();
+        try {
+            for (String name : subjects) {
+                built.add(subject(name));
+            }
+            List<List<Round>> measured = rounds(built, rounds, Math.round(burstSeconds * 1e9),
+                    Math.round(warmupSeconds * 1e9));
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < built.size(); i++) {
+                rows.add(row(built.get(i).name(), built.get(i).engine(), burstSeconds, measured.get(i)));
+            }
+            return rows;
+        } finally {
+            for (Subject x : built) {
+                x.resources().close();
+            }
+        }
+    }
+
+    /** The runners of one subject name; rejects a name that is neither {@code fma} nor a GEMM shape. */
+    static Subject subject(String subject) {
         if (subject.equals("fma")) {
             PeakBench one = peak(1);
             PeakBench two = peak(2);
-            try {
-                return row(subject, "java", burstSeconds, pairs(one::fma, PeakBench.flopsPerOp(1), two::fma,
-                        PeakBench.flopsPerOp(2), rounds, burst, warmup));
-            } finally {
-                one.tearDown();
-                two.tearDown();
-            }
+            return new Subject(subject, "java", one::fma, PeakBench.flopsPerOp(1), two::fma, PeakBench.flopsPerOp(2),
+                    () -> {
+                        one.tearDown();
+                        two.tearDown();
+                    });
         }
         int colon = subject.indexOf(':');
         String[] d = subject.substring(colon + 1).split("x");
@@ -130,12 +165,10 @@ public final class ScalingProbe {
         float[] c1 = new float[m * n];
         float[] c2 = new float[m * n];
         GemmBench.product(form, Exec.serial(), m, n, k, a, b, c1); // rejects an unknown form before timing
-        try (Exec two = Exec.create(2)) {
-            double flops = GemmBench.flops(subject);
-            return row(subject, "david", burstSeconds, pairs(
-                    () -> GemmBench.product(form, Exec.serial(), m, n, k, a, b, c1), flops,
-                    () -> GemmBench.product(form, two, m, n, k, a, b, c2), flops, rounds, burst, warmup));
-        }
+        Exec two = Exec.create(2);
+        double flops = GemmBench.flops(subject);
+        return new Subject(subject, "david", () -> GemmBench.product(form, Exec.serial(), m, n, k, a, b, c1), flops,
+                () -> GemmBench.product(form, two, m, n, k, a, b, c2), flops, two);
     }
 
     static PeakBench peak(int threads) {
@@ -145,28 +178,42 @@ public final class ScalingProbe {
         return p;
     }
 
-    /**
-     * Warm-up (the two runners alternating, four bursts in {@code warmupNanos}), then {@code rounds}
-     * rounds of one burst each, 1 thread first in even rounds and 2 threads first in odd ones.
-     */
+    /** {@link #rounds} of a single subject. */
     public static List<Round> pairs(Op one, double flopsOne, Op two, double flopsTwo, int rounds, long burstNanos,
                                     long warmupNanos) throws Exception {
-        for (int i = 0; i < 4; i++) {
-            opsPerSecond(i % 2 == 0 ? one : two, warmupNanos / 4);
+        return rounds(List.of(new Subject("", "", one, flopsOne, two, flopsTwo, () -> { })), rounds, burstNanos,
+                warmupNanos).get(0);
+    }
+
+    /**
+     * Each subject's warm-up (its two runners alternating, four bursts in {@code warmupNanos}), then
+     * {@code rounds} rounds, each taking one burst of each runner of every subject in turn: 1 thread
+     * first in even rounds and 2 threads first in odd ones. Per subject, its rounds in order.
+     */
+    static List<List<Round>> rounds(List<Subject> subjects, int rounds, long burstNanos, long warmupNanos)
+            throws Exception {
+        List<List<Round>> out = new ArrayList<>();
+        for (Subject x : subjects) {
+            for (int i = 0; i < 4; i++) {
+                opsPerSecond(i % 2 == 0 ? x.one() : x.two(), warmupNanos / 4);
+            }
+            out.add(new ArrayList<>(rounds));
         }
-        List<Round> out = new ArrayList<>(rounds);
         for (int r = 0; r < rounds; r++) {
             boolean oneFirst = r % 2 == 0;
-            double x;
-            double y;
-            if (oneFirst) {
-                x = opsPerSecond(one, burstNanos);
-                y = opsPerSecond(two, burstNanos);
-            } else {
-                y = opsPerSecond(two, burstNanos);
-                x = opsPerSecond(one, burstNanos);
+            for (int s = 0; s < subjects.size(); s++) {
+                Subject x = subjects.get(s);
+                double one;
+                double two;
+                if (oneFirst) {
+                    one = opsPerSecond(x.one(), burstNanos);
+                    two = opsPerSecond(x.two(), burstNanos);
+                } else {
+                    two = opsPerSecond(x.two(), burstNanos);
+                    one = opsPerSecond(x.one(), burstNanos);
+                }
+                out.get(s).add(new Round(one * x.flopsOne() / 1e9, two * x.flopsTwo() / 1e9, oneFirst));
             }
-            out.add(new Round(x * flopsOne / 1e9, y * flopsTwo / 1e9, oneFirst));
         }
         return out;
     }

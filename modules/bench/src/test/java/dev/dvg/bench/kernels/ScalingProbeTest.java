@@ -45,6 +45,34 @@ class ScalingProbeTest {
     }
 
     @Test
+    void subjectsAreInterleavedRoundByRound() throws Exception {
+        List<String> calls = new ArrayList<>();
+        List<ScalingProbe.Subject> subjects = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            subjects.add(new ScalingProbe.Subject(name, "java", () -> {
+                calls.add(name + 1);
+                spin(20_000);
+            }, 1, () -> {
+                calls.add(name + 2);
+                spin(20_000);
+            }, 1, () -> { }));
+        }
+        List<List<ScalingProbe.Round>> rounds = ScalingProbe.rounds(subjects, 3, 1_000_000, 4_000_000);
+        List<String> bursts = new ArrayList<>();
+        for (String c : calls) {
+            if (bursts.isEmpty() || !bursts.get(bursts.size() - 1).equals(c)) {
+                bursts.add(c);
+            }
+        }
+        // each subject's warm-up, then round 0: a1 a2 b1 b2, round 1: a2 a1 b2 b1, round 2: a1 a2 b1 b2
+        assertEquals(List.of("a1", "a2", "a1", "a2", "b1", "b2", "b1", "b2",
+                "a1", "a2", "b1", "b2", "a2", "a1", "b2", "b1", "a1", "a2", "b1", "b2"), bursts);
+        assertEquals(2, rounds.size());
+        assertEquals(3, rounds.get(0).size());
+        assertEquals(3, rounds.get(1).size());
+    }
+
+    @Test
     void ratioIsTwoThreadsOverOneFromTheSameRound() throws Exception {
         // the "2-thread" op costs half as much per call: about 2× the calls per second, equal FLOPs per call
         List<ScalingProbe.Round> rounds = ScalingProbe.pairs(() -> spin(200_000), 1e6, () -> spin(100_000), 1e6, 5,
@@ -80,11 +108,14 @@ class ScalingProbeTest {
 
     @Test
     void realGemmAndFmaSubjectsGiveFiniteRates() throws Exception {
-        ScalingProbe.Row gemm = ScalingProbe.measure("ab:64x128x96", 2, 0.02, 0.1);
+        List<ScalingProbe.Row> rows = ScalingProbe.measure(List.of("ab:64x128x96", "fma"), 2, 0.02, 0.1);
+        ScalingProbe.Row gemm = rows.get(0);
+        assertEquals("ab:64x128x96", gemm.subject());
         assertEquals("david", gemm.engine());
         assertEquals(2, gemm.ratios().size());
         assertTrue(gemm.oneGflops() > 0 && gemm.twoGflops() > 0 && Double.isFinite(gemm.ratio()), gemm.toString());
-        ScalingProbe.Row fma = ScalingProbe.measure("fma", 2, 0.02, 0.1);
+        ScalingProbe.Row fma = rows.get(1);
+        assertEquals("fma", fma.subject());
         assertEquals("java", fma.engine());
         assertTrue(fma.oneGflops() > 0 && fma.twoGflops() > 0 && Double.isFinite(fma.ratio()), fma.toString());
     }
