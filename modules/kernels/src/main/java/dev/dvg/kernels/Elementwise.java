@@ -22,6 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   sigmoidBackward dZ = dA · A · (1 − A)
  *   tanh           A = tanh(Z);  tanhBackward  dZ = dA · (1 − A²)
  *   softmaxRows    A[n,·] = e^(Z[n,·] − max) / Σ e^(Z[n,·] − max)   (log-sum-exp stable)
+ *   softmaxCrossEntropyRows  loss and gradient of softmax cross-entropy, e^x in float vector lanes
  *   axpy           y += α·x                                      (optimiser updates, accumulation)
  *   scale          x *= α
  *   sumOfSquares   Σ x² in double, as {@value #SQUARE_CHAINS} interleaved chains   (the L2 penalty)
@@ -275,6 +276,116 @@ public final class Elementwise {
                 a[i] = (z[i] < 0f ? ei : 1f) / (1f + ei);
             }
         }
+    }
+
+    /**
+     * Softmax cross-entropy of the rows [r0, r1) of Z[·×k] (row-major) against Y, and its gradient:
+     * <pre>
+     *   e_j = e^(z_j − max)  ({@link #expNonPositive}, float),  s = Σ_j e_j  (double, j in order)
+     *   rowLoss[r] = Σ_j y_j · (lse − z_j),  lse = max + log s   (terms with y_j = 0 skipped)
+     *   g_j = ((float) (e_j / s) − y_j) / n
+     * </pre>
+     * The e_j are held in g (rows [r0, r1) of g are overwritten): per chunk of rows, the row maxima,
+     * then the exponentials in vector lanes over the flat chunk (a row of 10 does not fill a vector),
+     * then the sums, loss and gradient row by row. {@link #softmaxCrossEntropyRow} gives the same
+     * loss bits without a gradient.
+     */
+    public static void softmaxCrossEntropyRows(float[] z, float[] y, float[] g, double[] rowLoss, int r0, int r1,
+                                               int k, int n) {
+        int rowsPerChunk = Math.max(1, CHUNK / Math.max(1, k));
+        for (int c = r0; c < r1; c += rowsPerChunk) {
+            int end = Math.min(r1, c + rowsPerChunk);
+            for (int r = c; r < end; r++) {
+                int off = r * k;
+                float max = rowMax(z, off, k);
+                rowLoss[r] = max; // kept here until the row's loss replaces it
+                for (int j = off; j < off + k; j++) {
+                    g[j] = z[j] - max;
+                }
+            }
+            expNonPositiveInPlace(g, c * k, end * k);
+            for (int r = c; r < end; r++) {
+                int off = r * k;
+                double sum = 0;
+                for (int j = off; j < off + k; j++) {
+                    sum += g[j];
+                }
+                rowLoss[r] = rowLoss(z, y, off, k, rowLoss[r] + Math.log(sum));
+                for (int j = off; j < off + k; j++) {
+                    g[j] = ((float) (g[j] / sum) - y[j]) / n;
+                }
+            }
+        }
+    }
+
+    /**
+     * e[i] = {@link #expNonPositive}(e[i]) for i in [from, to), in place (every e[i] ≤ 0 or NaN);
+     * the same bits as the scalar form, lane by lane. Written out as in {@link #sigmoidPasses} (not a
+     * vector-valued helper) and kept out of the softmax method's scalar loops, as that method's doc
+     * says of its passes; not shared with it, whose pass 1 also takes −|z|.
+     */
+    private static void expNonPositiveInPlace(float[] e, int from, int to) {
+        int i = from;
+        FloatVector log2e = FloatVector.broadcast(S, LOG2E);
+        FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
+        FloatVector e0 = FloatVector.broadcast(S, E0);
+        FloatVector e1 = FloatVector.broadcast(S, E1);
+        FloatVector e2 = FloatVector.broadcast(S, E2);
+        FloatVector e3 = FloatVector.broadcast(S, E3);
+        FloatVector e4 = FloatVector.broadcast(S, E4);
+        FloatVector e5 = FloatVector.broadcast(S, E5);
+        for (; i + L <= to; i += L) {
+            FloatVector x = FloatVector.fromArray(S, e, i);
+            FloatVector t = x.fma(log2e, rounder);
+            FloatVector m = t.sub(ROUNDER);
+            FloatVector q = m.fma(ln2Hi, x);
+            q = m.fma(ln2Lo, q);
+            FloatVector p = q.fma(e5, e4);
+            p = p.fma(q, e3);
+            p = p.fma(q, e2);
+            p = p.fma(q, e1);
+            p = p.fma(q, e0);
+            FloatVector eq = p.fma(q.mul(q), q.add(1f));
+            FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            eq.mul(scale).blend(0f, x.lt(EXP_MIN_ARG)).intoArray(e, i);
+        }
+        for (; i < to; i++) {
+            e[i] = expNonPositive(e[i]);
+        }
+    }
+
+    /** One row's loss as {@link #softmaxCrossEntropyRows} computes it (same bits), without a gradient. */
+    public static double softmaxCrossEntropyRow(float[] z, float[] y, int off, int k) {
+        float max = rowMax(z, off, k);
+        double sum = 0;
+        for (int j = off; j < off + k; j++) {
+            sum += expNonPositive(z[j] - max);
+        }
+        return rowLoss(z, y, off, k, max + Math.log(sum));
+    }
+
+    /** max_j z[off + j]; NaN when any is NaN. */
+    private static float rowMax(float[] z, int off, int k) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = off; j < off + k; j++) {
+            max = Math.max(max, z[j]);
+        }
+        return max;
+    }
+
+    /** Σ_j y_j · (lse − z_j) over the y_j ≠ 0. */
+    private static double rowLoss(float[] z, float[] y, int off, int k, double lse) {
+        double loss = 0;
+        for (int j = off; j < off + k; j++) {
+            float yj = y[j];
+            if (yj != 0f) {
+                loss += yj * (lse - z[j]);
+            }
+        }
+        return loss;
     }
 
     /**

@@ -87,6 +87,65 @@ class ElementwiseTest {
         assertArrayEquals(expected, x, 0f);
     }
 
+    /**
+     * Softmax cross-entropy rows against double arithmetic with Math.exp, over more rows than one
+     * chunk, with logits far apart (e^x cut to 0 below −87), soft labels and a NaN row; the scalar
+     * twin gives the same loss bits; a sub-range writes only its rows.
+     */
+    @Test
+    void softmaxCrossEntropyRowsMatchDoubleMathAndTheirScalarTwin() {
+        int k = 10;
+        int rows = 450; // > 2 chunks of 204 rows
+        float[] z = GemmTest.random(rows * k, 12);
+        float[] y = new float[rows * k];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                z[r * k + j] *= r % 3 == 0 ? 300f : 6f;
+            }
+            y[r * k + r % k] = 1f;
+        }
+        y[5 * k] = 0.25f; // soft labels
+        y[5 * k + 5] = 0.75f;
+        z[7 * k + 3] = Float.NaN;
+        float[] g = new float[rows * k];
+        double[] loss = new double[rows];
+        Elementwise.softmaxCrossEntropyRows(z, y, g, loss, 0, rows, k, rows);
+        for (int r = 0; r < rows; r++) {
+            int off = r * k;
+            assertEquals(Double.doubleToLongBits(Elementwise.softmaxCrossEntropyRow(z, y, off, k)),
+                    Double.doubleToLongBits(loss[r]), "row " + r + ": the scalar twin's bits");
+            if (r == 7) {
+                assertTrue(Double.isNaN(loss[r]) && Float.isNaN(g[off]), "a NaN logit makes its row NaN");
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, z[off + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                s += Math.exp(z[off + j] - max);
+            }
+            double expected = 0;
+            for (int j = 0; j < k; j++) {
+                expected += y[off + j] * (max + Math.log(s) - z[off + j]);
+                double grad = (Math.exp(z[off + j] - max) / s - y[off + j]) / rows;
+                assertEquals(grad, g[off + j], 1e-6 / rows, "row " + r + " gradient " + j);
+            }
+            assertEquals(expected, loss[r], 1e-6 * Math.max(1, expected), "row " + r);
+        }
+        float[] part = new float[rows * k];
+        java.util.Arrays.fill(part, 7f);
+        Elementwise.softmaxCrossEntropyRows(z, y, part, new double[rows], 100, 310, k, rows);
+        for (int i = 0; i < rows * k; i++) {
+            if (i < 100 * k || i >= 310 * k) {
+                assertEquals(7f, part[i], 0f, "outside the rows at " + i);
+            } else {
+                assertEquals(g[i], part[i], 0f, "inside the rows at " + i);
+            }
+        }
+    }
+
     @Test
     void sigmoidTanhSoftmax() {
         float[] z = {-100f, -3f, -0.5f, 0f, 0.5f, 3f, 100f};

@@ -3,6 +3,7 @@ package dev.dvg.engine.loss;
 import dev.dvg.engine.Tensor;
 import dev.dvg.engine.layer.Softmax;
 import dev.dvg.engine.spec.LossKind;
+import dev.dvg.kernels.Elementwise;
 import dev.dvg.kernels.Exec;
 
 /**
@@ -18,9 +19,12 @@ import dev.dvg.kernels.Exec;
  * {@code LossMCXENT} computes −Σ y·log(p) on the softmax output (clipping p at 1e−10) with the same
  * fused gradient p − y; the two agree to float rounding unless a target class has p &lt; 1e−10.
  *
- * <p>{@link #valueAndGradient} splits rows over the executor's threads when there are many (a full
- * batch of 60,000 is 600,000 exponentials); each row's loss goes to a buffer and the buffer is summed
- * in row order, so the value is the same bit for bit for any thread count.
+ * <p>One exponential per entry, e_j = e^(z_j − max) in float ({@link Elementwise#expNonPositive},
+ * about 1 ulp; vector lanes in {@link Elementwise#softmaxCrossEntropyRows}), serves both the
+ * log-sum-exp (summed in double) and the softmax e_j / Σe; {@link #value} computes the same loss
+ * bits without the gradient. {@link #valueAndGradient} splits rows over the executor's threads when
+ * there are many (a full batch of 60,000 is 600,000 exponentials); each row's loss goes to a buffer
+ * and the buffer is summed in row order, so the value is the same bit for bit for any thread count.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
@@ -61,7 +65,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         float[] yd = y.data();
         double sum = 0;
         for (int r = 0; r < n; r++) {
-            sum += rowLossAndGradient(zd, yd, null, r * k, k, n);
+            sum += Elementwise.softmaxCrossEntropyRow(zd, yd, r * k, k);
         }
         return sum / n;
     }
@@ -70,15 +74,12 @@ public final class SoftmaxCrossEntropy implements Loss {
     public double valueAndGradient(Tensor z, Tensor y, Tensor dz) {
         int rows = Loss.check(z, y, "softmax_ce");
         int cols = z.dim(1);
-        if ((long) rows * cols < PARALLEL_MIN_ENTRIES || exec.threads() == 1) {
-            double sum = 0;
-            for (int r = 0; r < rows; r++) {
-                sum += rowLossAndGradient(z.data(), y.data(), dz.data(), r * cols, cols, rows);
-            }
-            return sum / rows;
-        }
         if (rowLoss.length < rows) {
             rowLoss = new double[rows];
+        }
+        if ((long) rows * cols < PARALLEL_MIN_ENTRIES || exec.threads() == 1) {
+            Elementwise.softmaxCrossEntropyRows(z.data(), y.data(), dz.data(), rowLoss, 0, rows, cols, rows);
+            return sumInOrder(rows);
         }
         this.zd = z.data();
         this.yd = y.data();
@@ -92,8 +93,13 @@ public final class SoftmaxCrossEntropy implements Loss {
             this.yd = null;
             this.g = null;
         }
+        return sumInOrder(rows);
+    }
+
+    /** The mean of rowLoss[0, rows), summed in row order whichever threads computed the rows. */
+    private double sumInOrder(int rows) {
         double sum = 0;
-        for (int r = 0; r < rows; r++) { // in row order, as the serial loop adds them
+        for (int r = 0; r < rows; r++) {
             sum += rowLoss[r];
         }
         return sum / rows;
@@ -101,41 +107,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     /** Rows [lo, hi) of the current valueAndGradient call. */
     private void run(int lo, int hi) {
-        for (int r = lo; r < hi; r++) {
-            rowLoss[r] = rowLossAndGradient(zd, yd, g, r * k, k, n);
-        }
-    }
-
-    /**
-     * One row's loss and, when g is not null, its gradient (softmax − y)/N into g, from one
-     * exponential per entry: e_j = exp(z_j − max) in double serves both the log-sum-exp and the
-     * softmax e_j / Σe. The loss is the same with or without g.
-     */
-    private static double rowLossAndGradient(float[] z, float[] y, float[] g, int off, int k, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[off + j]);
-        }
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-            double e = Math.exp(z[off + j] - max);
-            if (g != null) {
-                g[off + j] = (float) e; // e ≤ 1: no overflow in the float buffer; divided below
-            }
-            s += e;
-        }
-        double lse = max + Math.log(s);
-        double loss = 0;
-        for (int j = 0; j < k; j++) {
-            float yj = y[off + j];
-            if (yj != 0f) {
-                loss += yj * (lse - z[off + j]);
-            }
-            if (g != null) {
-                g[off + j] = ((float) (g[off + j] / s) - yj) / n;
-            }
-        }
-        return loss;
+        Elementwise.softmaxCrossEntropyRows(zd, yd, g, rowLoss, lo, hi, k, n);
     }
 
     @Override
