@@ -321,8 +321,9 @@ public final class Elementwise {
     /**
      * e[i] = {@link #expNonPositive}(e[i]) for i in [from, to), in place (every e[i] ≤ 0 or NaN);
      * the same bits as the scalar form, lane by lane. Written out as in {@link #sigmoidPasses} (not a
-     * vector-valued helper) and kept out of the softmax method's scalar loops, as that method's doc
-     * says of its passes; not shared with it, whose pass 1 also takes −|z|.
+     * vector-valued helper), and a copy of that method's pass 1 rather than shared with it: calling
+     * this from there would leave sigmoidPasses short enough for C2 to inline into deep callers,
+     * where its other pass's vector intrinsics failed and boxed (its doc).
      */
     private static void expNonPositiveInPlace(float[] e, int from, int to) {
         int i = from;
