@@ -112,7 +112,10 @@ public class GemmBench {
         return c;
     }
 
-    /** c = a·b, a·bᵀ or aᵀ·b (form ab, abT, aTb) with David's {@link Gemm}; a and b as {@link #setUp} lays them out. */
+    /**
+     * c = a·b, a·bᵀ or aᵀ·b (form ab, abT, aTb) with David's {@link Gemm}; a and b laid out as
+     * {@link #setUp} lays them out.
+     */
     static void product(String form, Exec exec, int m, int n, int k, float[] a, float[] b, float[] c) {
         switch (form) {
             case "ab" -> Gemm.ab(exec, m, n, k, a, 0, b, 0, c, 0, false);

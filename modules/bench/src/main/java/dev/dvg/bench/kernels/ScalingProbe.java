@@ -111,7 +111,8 @@ public final class ScalingProbe {
             throws Exception {
         if (rounds < 1 || !(burstSeconds > 0) || !(warmupSeconds >= 0) || subjects.isEmpty()) {
             throw new IllegalArgumentException("rounds must be >= 1, burst seconds > 0, warm-up seconds >= 0 and "
-                    + "subjects not empty, got " + rounds + ", " + burstSeconds + ", " + warmupSeconds + ", " + subjects);
+                    + "subjects not empty, got " + rounds + ", " + burstSeconds + ", " + warmupSeconds + ", "
+                    + subjects);
         }
         List<Subject> built = new ArrayList<>();
         try {
@@ -238,7 +239,8 @@ public final class ScalingProbe {
         return new Row(subject, engine, rounds.size(), burstSeconds,
                 median(rounds.stream().mapToDouble(Round::oneGflops).toArray()),
                 median(rounds.stream().mapToDouble(Round::twoGflops).toArray()), median(ratios),
-                Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN), inOrder);
+                Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN),
+                inOrder);
     }
 
     /** The median (mean of the middle two for an even count); NaN for none. */

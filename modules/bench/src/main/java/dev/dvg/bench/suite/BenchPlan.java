@@ -66,7 +66,8 @@ public record BenchPlan(boolean quick, int forks, List<Job> jobs, List<MemoryJob
      * each subject (GEMM shape or {@code fma}) warmed up for {@code warmupSeconds}, then {@code rounds}
      * rounds of one {@code burstSeconds} burst at 1 thread and one at 2.
      */
-    public record ScalingJob(String name, List<String> subjects, int rounds, double burstSeconds, double warmupSeconds) {
+    public record ScalingJob(String name, List<String> subjects, int rounds, double burstSeconds,
+                             double warmupSeconds) {
     }
 
     static final String TRAIN = "dev.dvg.bench.train.TrainStepBench.step";

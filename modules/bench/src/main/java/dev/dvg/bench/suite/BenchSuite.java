@@ -284,8 +284,9 @@ public final class BenchSuite {
         s.put("digits20_optimizer_note", "digits20-mlp25's L-BFGS is replaced by SGD(lr 0.1) on both engines in the "
                 + "step benchmark: one gradient evaluation + update per step");
         s.put("scaling_probe", "dev.dvg.bench.kernels.ScalingProbe in its own JVM, " + CHILD_JVM_ARGS + ": David's "
-                + "GEMM with Exec of 1 and 2 threads (the FMA loop with 1 and 2 threads) alternating in bursts, the order "
-                + "swapped every round; per round 2t/1t, the median over rounds");
+                + "GEMM with Exec of 1 and 2 threads (the FMA loop with 1 and 2 threads) alternating in bursts, the "
+                + "order swapped every round, the subjects interleaved round by round; per round 2t/1t, the median "
+                + "over rounds");
         s.put("memory_probe", "one JVM per (model, engine), " + CHILD_JVM_ARGS + ", OMP_NUM_THREADS=1, 1 thread; peak "
                 + "heap over the whole process, VmHWM, JavaCPP Pointer.physicalBytes()/totalBytes() max after each step");
         List<Map<String, Object>> per = new ArrayList<>();
