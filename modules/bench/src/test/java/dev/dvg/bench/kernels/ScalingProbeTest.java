@@ -90,6 +90,20 @@ class ScalingProbeTest {
         assertTrue(r > 1.6 && r < 2.4, "ratio " + r);
     }
 
+    /** The probe's result line is what dvg bench reads back into bench.json's scaling rows. */
+    @Test
+    void resultLineReadsBackAsTheBenchJsonRows() throws Exception {
+        List<ScalingProbe.Row> rows = List.of(
+                new ScalingProbe.Row("ab:128x256x784", "david", 2, 0.5, 150.5, 280.25, 1.86, 1.8, 1.92,
+                        List.of(1.8, 1.92)),
+                new ScalingProbe.Row("fma", "java", 2, 0.5, 230, 340, 1.48, 1.4, 1.56, List.of(1.4, 1.56)));
+        String line = ScalingProbe.LINE_PREFIX + ScalingProbe.JSON.writeValueAsString(rows);
+        assertTrue(line.contains("\"one_gflops\":150.5") && line.contains("\"ratio_min\":1.8"), line);
+        ScalingProbe.Row[] back = dev.dvg.bench.suite.BenchResult.MAPPER.readValue(
+                line.substring(ScalingProbe.LINE_PREFIX.length()), ScalingProbe.Row[].class);
+        assertEquals(rows, List.of(back));
+    }
+
     @Test
     void medianAndRowArithmetic() {
         assertEquals(2.0, ScalingProbe.median(new double[] {3, 1, 2}));
